@@ -1,0 +1,89 @@
+// Reads the environment once, reports every problem together, and returns a frozen Config.
+import path from 'node:path';
+import type { Config, LogLevel } from './schema.js';
+
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Quire cannot start because of its configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
+  const problems: string[] = [];
+  const text = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === '' ? undefined : value;
+  };
+
+  const port = parsePort(text('PORT'), problems);
+  const host = text('HOST') ?? '127.0.0.1';
+  const dataDir = path.resolve(text('QUIRE_DATA_DIR') ?? './data');
+  const publicUrl = parsePublicUrl(text('QUIRE_URL'), host, port, problems);
+  const databaseUrl = parseDatabaseUrl(text('DATABASE_URL'), problems);
+  const databaseSchema = text('QUIRE_DB_SCHEMA');
+  if (databaseSchema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(databaseSchema)) {
+    problems.push('QUIRE_DB_SCHEMA must be lowercase letters, digits and underscores, starting with a letter or underscore.');
+  }
+  const logLevel = parseLogLevel(text('LOG_LEVEL'), problems);
+  const seedDemo = parseFlag('QUIRE_DEMO', text('QUIRE_DEMO'), true, problems);
+  const secret = text('QUIRE_SECRET');
+  if (secret !== undefined && secret.length < 32) {
+    problems.push('QUIRE_SECRET must be at least 32 characters long (try: openssl rand -base64 48).');
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze({ port, host, dataDir, publicUrl, databaseUrl, databaseSchema, logLevel, seedDemo, secret, ...overrides });
+}
+
+function parsePort(value: string | undefined, problems: string[]): number {
+  if (value === undefined) return 3000;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port < 0 || port > 65535) {
+    problems.push(`PORT must be a whole number from 0 to 65535, not "${value}".`);
+    return 3000;
+  }
+  return port;
+}
+
+function parsePublicUrl(value: string | undefined, host: string, port: number, problems: string[]): string {
+  const fallback = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+  if (value === undefined) return fallback;
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('scheme');
+    if (url.search || url.hash) throw new Error('query');
+    return url.toString().replace(/\/+$/, '');
+  } catch {
+    problems.push(`QUIRE_URL must be an http(s) URL without query or fragment, like https://blog.example.com, not "${value}".`);
+    return fallback;
+  }
+}
+
+function parseDatabaseUrl(value: string | undefined, problems: string[]): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^postgres(ql)?:\/\//.test(value)) {
+    problems.push('DATABASE_URL must start with postgres:// (leave it unset to use the embedded SQLite database).');
+    return undefined;
+  }
+  return value;
+}
+
+function parseLogLevel(value: string | undefined, problems: string[]): LogLevel {
+  if (value === undefined) return 'info';
+  const level = LOG_LEVELS.find((l) => l === value.toLowerCase());
+  if (!level) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${value}".`);
+  return level ?? 'info';
+}
+
+function parseFlag(name: string, value: string | undefined, fallback: boolean, problems: string[]): boolean {
+  if (value === undefined) return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(value.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(value.toLowerCase())) return false;
+  problems.push(`${name} must be 1 or 0, not "${value}".`);
+  return fallback;
+}

@@ -1,0 +1,46 @@
+// The port every database engine implements: what differs by dialect lives behind it, nowhere else.
+import type { ColumnDefinitionBuilder, CreateTableBuilder, Dialect, Kysely } from 'kysely';
+import type { Database } from './tables.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface SearchRequest {
+  /** The reader's words, as typed. */
+  readonly words: string;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export interface SearchHit {
+  readonly id: number;
+  /** Excerpt around the matches, with matches between \u0002 and \u0003 (the caller escapes and marks them). */
+  readonly snippet: string;
+}
+
+export interface SearchPage {
+  readonly total: number;
+  readonly hits: readonly SearchHit[];
+}
+
+export const MATCH_START = '\u0002';
+export const MATCH_END = '\u0003';
+
+export interface SqlDialect {
+  readonly name: DialectName;
+  createKyselyDialect(): Dialect;
+  /** An auto-numbered integer primary key column named `id`. */
+  addIdColumn<T extends string>(table: CreateTableBuilder<T, never>): CreateTableBuilder<T, 'id'>;
+  /** Builds the full-text index over posts.title and posts.search_text. */
+  createSearchIndex(db: Kysely<unknown>): Promise<void>;
+  /** Ranked full-text search over published posts and pages. */
+  searchPublished(db: Kysely<Database>, request: SearchRequest): Promise<SearchPage>;
+  /** Closes whatever the dialect opened beyond Kysely's own pool. */
+  close(): Promise<void>;
+}
+
+export type ColumnModifier = (column: ColumnDefinitionBuilder) => ColumnDefinitionBuilder;
+
+/** Turns typed words into the plain terms both engines search for; drops operators and punctuation. */
+export function searchTerms(words: string): string[] {
+  return (words.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 16);
+}

@@ -1,0 +1,11 @@
+// The explicit, ordered list of migrations. A released migration never changes: add a new one.
+import type { Migration, MigrationProvider } from 'kysely';
+import type { SqlDialect } from '../dialect.js';
+import { initialSchema } from './2026-11-30-initial-schema.js';
+
+export function migrationProvider(dialect: SqlDialect): MigrationProvider {
+  const migrations: Record<string, Migration> = {
+    '2026-11-30-initial-schema': initialSchema(dialect),
+  };
+  return { getMigrations: async () => migrations };
+}

@@ -1,0 +1,130 @@
+// Kysely's picture of the schema (camelCase; CamelCasePlugin maps to snake_case columns).
+// A test compares this file with the migrated database, so keep the two in step.
+import type { ColumnType, Generated } from 'kysely';
+
+/** ISO 8601 UTC text, e.g. 2026-03-14T09:30:00.000Z: sorts and compares the same on every dialect. */
+export type Timestamp = string;
+
+export type Role = 'administrator' | 'editor' | 'author' | 'contributor' | 'subscriber';
+export type PostType = 'post' | 'page';
+export type PostStatus = 'draft' | 'pending' | 'scheduled' | 'published' | 'private' | 'trash';
+export type ContentFormat = 'markdown' | 'html';
+export type CommentStatus = 'pending' | 'approved' | 'spam' | 'trash';
+export type Taxonomy = 'category' | 'post_tag';
+
+export interface UsersTable {
+  id: Generated<number>;
+  login: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  passwordHash: string | null;
+  bio: string;
+  createdAt: Timestamp;
+}
+
+export interface IdentitiesTable {
+  id: Generated<number>;
+  userId: number | null;
+  provider: string;
+  subject: string;
+  email: string | null;
+  displayName: string;
+  avatarUrl: string | null;
+  createdAt: Timestamp;
+}
+
+export interface PostsTable {
+  id: Generated<number>;
+  type: PostType;
+  title: string;
+  slug: string;
+  format: ContentFormat;
+  source: string;
+  contentHtml: string;
+  excerpt: string;
+  /** Plain text of title and body, what full-text search indexes. */
+  searchText: string;
+  status: PostStatus;
+  publishedAt: Timestamp | null;
+  /**
+   * Wall-clock time of publication in the site's time zone when it was published, 'YYYY-MM-DDTHH:MM:SS'
+   * (WordPress's post_date). Permalinks and date archives use it, so changing the time zone later moves no URL.
+   */
+  publishedLocal: string | null;
+  authorId: number;
+  parentId: number | null;
+  menuOrder: ColumnType<number, number | undefined, number>;
+  commentStatus: 'open' | 'closed';
+  commentCount: ColumnType<number, number | undefined, number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface TermsTable {
+  id: Generated<number>;
+  taxonomy: Taxonomy;
+  name: string;
+  slug: string;
+  description: string;
+  parentId: number | null;
+}
+
+export interface PostTermsTable {
+  postId: number;
+  termId: number;
+}
+
+export interface CommentsTable {
+  id: Generated<number>;
+  postId: number;
+  parentId: number | null;
+  status: CommentStatus;
+  authorName: string;
+  authorEmail: string;
+  authorUrl: string;
+  userId: number | null;
+  identityId: number | null;
+  ipHash: string | null;
+  userAgent: string;
+  source: string;
+  contentHtml: string;
+  createdAt: Timestamp;
+}
+
+export interface SettingsTable {
+  key: string;
+  /** JSON text; features/settings owns the types. */
+  value: string;
+}
+
+export interface SessionsTable {
+  /** sha256 of the cookie token: a stolen database does not yield live sessions. */
+  idHash: string;
+  userId: number | null;
+  data: string;
+  createdAt: Timestamp;
+  lastSeenAt: Timestamp;
+  expiresAt: Timestamp;
+}
+
+export interface OneTimeTokensTable {
+  tokenHash: string;
+  purpose: string;
+  subject: string;
+  createdAt: Timestamp;
+  expiresAt: Timestamp;
+  usedAt: Timestamp | null;
+}
+
+export interface Database {
+  users: UsersTable;
+  identities: IdentitiesTable;
+  posts: PostsTable;
+  terms: TermsTable;
+  postTerms: PostTermsTable;
+  comments: CommentsTable;
+  settings: SettingsTable;
+  sessions: SessionsTable;
+  oneTimeTokens: OneTimeTokensTable;
+}

@@ -1,0 +1,52 @@
+// Comments: types and the pure rule that turns a flat list into a thread of limited depth.
+import type { CommentStatus } from '../../db/tables.js';
+
+export type { CommentStatus } from '../../db/tables.js';
+
+export interface Comment {
+  readonly id: number;
+  readonly postId: number;
+  readonly parentId: number | null;
+  readonly status: CommentStatus;
+  readonly authorName: string;
+  readonly authorEmail: string;
+  readonly authorUrl: string;
+  readonly userId: number | null;
+  readonly contentHtml: string;
+  readonly createdAt: string;
+}
+
+export interface CommentNode {
+  readonly comment: Comment;
+  readonly depth: number;
+  readonly replies: CommentNode[];
+}
+
+/**
+ * Threads comments (given oldest first) up to `maxDepth` levels. As in WordPress, replies that would
+ * go deeper are shown at the deepest level, after their parent. A reply whose parent is not shown
+ * (held, spam, deleted) starts a thread of its own rather than vanishing.
+ */
+export function buildThread(comments: readonly Comment[], maxDepth: number, order: 'oldest' | 'newest'): CommentNode[] {
+  const nodes = new Map<number, { node: CommentNode; siblings: CommentNode[] }>();
+  const roots: CommentNode[] = [];
+  for (const comment of comments) {
+    const parent = comment.parentId === null ? undefined : nodes.get(comment.parentId);
+    let list = roots;
+    let depth = 1;
+    if (parent) {
+      const canNest = parent.node.depth < maxDepth;
+      list = canNest ? parent.node.replies : parent.siblings;
+      depth = canNest ? parent.node.depth + 1 : parent.node.depth;
+    }
+    const node: CommentNode = { comment, depth, replies: [] };
+    list.push(node);
+    nodes.set(comment.id, { node, siblings: list });
+  }
+  if (order === 'newest') roots.reverse();
+  return roots;
+}
+
+export function countNodes(nodes: readonly CommentNode[]): number {
+  return nodes.reduce((sum, n) => sum + 1 + countNodes(n.replies), 0);
+}

@@ -1,0 +1,171 @@
+// Reads and writes posts and pages.
+import type { Db } from '../../db/database.js';
+import type { PostStatus, PostType, PostsTable } from '../../db/tables.js';
+import type { Insertable } from 'kysely';
+import type { Post, PostCard } from './posts.js';
+
+const cardColumns = [
+  'posts.id', 'posts.type', 'posts.title', 'posts.slug', 'posts.format', 'posts.contentHtml', 'posts.excerpt',
+  'posts.searchText', 'posts.status', 'posts.publishedAt', 'posts.publishedLocal', 'posts.authorId', 'posts.parentId',
+  'posts.menuOrder', 'posts.commentStatus', 'posts.commentCount', 'posts.createdAt', 'posts.updatedAt',
+] as const;
+
+export interface PublishedFilter {
+  readonly type: PostType;
+  /** Posts filed under any of these terms. */
+  readonly termIds?: readonly number[];
+  readonly authorId?: number;
+  /** Prefix of publishedLocal: '2026', '2026-03' or '2026-03-14'. */
+  readonly localDatePrefix?: string;
+}
+
+export async function insertPost(db: Db, row: Insertable<PostsTable>): Promise<number> {
+  const inserted = await db.kysely.insertInto('posts').values(row).returning('id').executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+export async function updatePostStatus(db: Db, id: number, status: PostStatus, updatedAt: string): Promise<void> {
+  await db.kysely.updateTable('posts').set({ status, updatedAt }).where('id', '=', id).execute();
+}
+
+export async function findPostById(db: Db, id: number): Promise<Post | undefined> {
+  return db.kysely.selectFrom('posts').select([...cardColumns, 'posts.source']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function findPostBySlug(db: Db, type: PostType, slug: string): Promise<Post | undefined> {
+  return db.kysely
+    .selectFrom('posts')
+    .select([...cardColumns, 'posts.source'])
+    .where('type', '=', type)
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+}
+
+function publishedQuery(db: Db, filter: PublishedFilter) {
+  let query = db.kysely.selectFrom('posts').where('posts.type', '=', filter.type).where('posts.status', '=', 'published');
+  if (filter.authorId !== undefined) query = query.where('posts.authorId', '=', filter.authorId);
+  if (filter.localDatePrefix !== undefined) query = query.where('posts.publishedLocal', 'like', `${filter.localDatePrefix}%`);
+  if (filter.termIds !== undefined) {
+    const termIds = filter.termIds.length > 0 ? filter.termIds : [-1];
+    query = query.where('posts.id', 'in', (eb) =>
+      eb.selectFrom('postTerms').select('postTerms.postId').where('postTerms.termId', 'in', termIds),
+    );
+  }
+  return query;
+}
+
+export async function listPublished(db: Db, filter: PublishedFilter, limit: number, offset: number): Promise<PostCard[]> {
+  return publishedQuery(db, filter)
+    .select(cardColumns)
+    .orderBy('posts.publishedAt', 'desc')
+    .orderBy('posts.id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+}
+
+export async function countPublished(db: Db, filter: PublishedFilter): Promise<number> {
+  const row = await publishedQuery(db, filter)
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function listPublishedByIds(db: Db, ids: readonly number[]): Promise<PostCard[]> {
+  if (ids.length === 0) return [];
+  return db.kysely.selectFrom('posts').select(cardColumns).where('id', 'in', ids).where('status', '=', 'published').execute();
+}
+
+export interface PostLink {
+  readonly id: number;
+  readonly title: string;
+  readonly slug: string;
+  readonly publishedLocal: string | null;
+}
+
+/** The published post just before or after `post` in publication order. */
+export async function findAdjacentPublished(
+  db: Db,
+  post: Pick<Post, 'id' | 'type' | 'publishedAt'>,
+  direction: 'previous' | 'next',
+): Promise<PostLink | undefined> {
+  const at = post.publishedAt ?? '';
+  const before = direction === 'previous';
+  return db.kysely
+    .selectFrom('posts')
+    .select(['id', 'title', 'slug', 'publishedLocal'])
+    .where('type', '=', post.type)
+    .where('status', '=', 'published')
+    .where((eb) =>
+      eb.or([
+        eb('publishedAt', before ? '<' : '>', at),
+        eb.and([eb('publishedAt', '=', at), eb('id', before ? '<' : '>', post.id)]),
+      ]),
+    )
+    .orderBy('publishedAt', before ? 'desc' : 'asc')
+    .orderBy('id', before ? 'desc' : 'asc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function listRecentPublished(db: Db, limit: number): Promise<PostLink[]> {
+  return db.kysely
+    .selectFrom('posts')
+    .select(['id', 'title', 'slug', 'publishedLocal'])
+    .where('type', '=', 'post')
+    .where('status', '=', 'published')
+    .orderBy('publishedAt', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export interface MonthCount {
+  /** 'YYYY-MM' */
+  readonly month: string;
+  readonly count: number;
+}
+
+export async function listArchiveMonths(db: Db): Promise<MonthCount[]> {
+  const rows = await db.kysely
+    .selectFrom('posts')
+    .select((eb) => [
+      eb.fn<string>('substr', ['publishedLocal', eb.val(1), eb.val(7)]).as('month'),
+      eb.fn.countAll<string | number>().as('count'),
+    ])
+    .where('type', '=', 'post')
+    .where('status', '=', 'published')
+    .groupBy('month')
+    .orderBy('month', 'desc')
+    .execute();
+  return rows.map((r) => ({ month: r.month, count: Number(r.count) }));
+}
+
+export interface PageLink {
+  readonly id: number;
+  readonly title: string;
+  readonly slug: string;
+  readonly parentId: number | null;
+}
+
+export async function listPublishedPages(db: Db): Promise<PageLink[]> {
+  return db.kysely
+    .selectFrom('posts')
+    .select(['id', 'title', 'slug', 'parentId'])
+    .where('type', '=', 'page')
+    .where('status', '=', 'published')
+    .orderBy('menuOrder')
+    .orderBy('title')
+    .execute();
+}
+
+export async function listSlugsStartingWith(db: Db, type: PostType, base: string): Promise<Set<string>> {
+  const rows = await db.kysely
+    .selectFrom('posts')
+    .select('slug')
+    .where('type', '=', type)
+    // Slugs hold only letters, digits and hyphens, so `base` has no LIKE wildcards to escape.
+    .where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)]))
+    .execute();
+  return new Set(rows.map((r) => r.slug));
+}

@@ -1,0 +1,162 @@
+// Writing posts and pages, and every way the public site reads them.
+import type { Db } from '../../db/database.js';
+import { MATCH_END, MATCH_START } from '../../db/dialect.js';
+import type { Clock } from '../../kernel/clock.js';
+import { escapeHtml } from '../../kernel/html.js';
+import { firstFreeSlug, slugify } from '../../kernel/slug.js';
+import { localDateTimeOf } from '../../kernel/time.js';
+import { htmlToText, renderMarkdown, sanitizeUserHtml } from '../content/index.js';
+import type { SettingsService } from '../settings/index.js';
+import { type User, htmlTrustOf } from '../users/index.js';
+import { type Post, type PostCard, type PostInput, type PostStatus, type PostType, validatePostInput } from './posts.js';
+import * as repo from './posts.repo.js';
+
+export type { MonthCount, PageLink, PostLink, PublishedFilter } from './posts.repo.js';
+
+export interface PageOf<T> {
+  readonly items: readonly T[];
+  readonly total: number;
+  readonly page: number;
+  readonly pages: number;
+}
+
+export interface SearchResult {
+  readonly post: PostCard;
+  /** Escaped HTML with the matched words in <mark>. */
+  readonly snippetHtml: string;
+}
+
+export type PermalinkLookup =
+  | { readonly kind: 'found'; readonly post: Post }
+  | { readonly kind: 'gone' }
+  | { readonly kind: 'missing' };
+
+export interface PostsService {
+  create(input: PostInput, author: User): Promise<Post>;
+  moveToTrash(id: number): Promise<void>;
+  findById(id: number): Promise<Post | undefined>;
+  findBySlug(type: PostType, slug: string): Promise<Post | undefined>;
+  /** A post at /YYYY/MM/DD/slug/, as the public may see it. */
+  findByPermalink(localDate: string, slug: string): Promise<PermalinkLookup>;
+  /** A page at /parent/child/ (the slugs from the root), as the public may see it. */
+  findPageByPath(slugs: readonly string[]): Promise<PermalinkLookup>;
+  listPublished(filter: repo.PublishedFilter, page: number, perPage: number): Promise<PageOf<PostCard>>;
+  search(words: string, page: number, perPage: number): Promise<PageOf<SearchResult>>;
+  adjacent(post: Post): Promise<{ previous?: repo.PostLink; next?: repo.PostLink }>;
+  recent(limit: number): Promise<repo.PostLink[]>;
+  archiveMonths(): Promise<repo.MonthCount[]>;
+  publishedPages(): Promise<repo.PageLink[]>;
+}
+
+const PUBLIC_STATUSES: readonly PostStatus[] = ['published'];
+
+function visibility(post: Post | undefined): PermalinkLookup {
+  if (!post) return { kind: 'missing' };
+  if (post.status === 'trash') return { kind: 'gone' };
+  return PUBLIC_STATUSES.includes(post.status) ? { kind: 'found', post } : { kind: 'missing' };
+}
+
+export function createPostsService(deps: { readonly db: Db; readonly clock: Clock; readonly settings: SettingsService }): PostsService {
+  const { db, clock } = deps;
+
+  async function pageOf<T>(items: readonly T[], total: number, page: number, perPage: number): Promise<PageOf<T>> {
+    return { items, total, page, pages: Math.max(1, Math.ceil(total / perPage)) };
+  }
+
+  return {
+    async create(input, author) {
+      validatePostInput(input);
+      const type = input.type ?? 'post';
+      const format = input.format ?? 'markdown';
+      const trust = htmlTrustOf(author.role);
+      const contentHtml = format === 'markdown' ? renderMarkdown(input.source, trust) : sanitizeUserHtml(input.source, trust);
+      const base = input.slug ?? (slugify(input.title) || type);
+      const slug = firstFreeSlug(base, await repo.listSlugsStartingWith(db, type, base));
+      const now = clock.now();
+      const isDated = input.status === 'published' || input.status === 'scheduled' || input.status === 'private';
+      const publishedAt = input.publishedAt ? new Date(input.publishedAt) : isDated ? now : null;
+      const { timezone } = await deps.settings.get();
+      const id = await repo.insertPost(db, {
+        type,
+        title: input.title.trim(),
+        slug,
+        format,
+        source: input.source,
+        contentHtml,
+        excerpt: (input.excerpt ?? '').trim(),
+        searchText: htmlToText(contentHtml),
+        status: input.status,
+        publishedAt: publishedAt?.toISOString() ?? null,
+        publishedLocal: publishedAt ? localDateTimeOf(publishedAt, timezone) : null,
+        authorId: author.id,
+        parentId: input.parentId ?? null,
+        menuOrder: input.menuOrder ?? 0,
+        commentStatus: input.commentStatus ?? (type === 'post' ? 'open' : 'closed'),
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+      });
+      return (await repo.findPostById(db, id)) as Post;
+    },
+
+    moveToTrash: (id) => repo.updatePostStatus(db, id, 'trash', clock.now().toISOString()),
+    findById: (id) => repo.findPostById(db, id),
+    findBySlug: (type, slug) => repo.findPostBySlug(db, type, slug),
+
+    async findByPermalink(localDate, slug) {
+      const post = await repo.findPostBySlug(db, 'post', slug);
+      if (post && !post.publishedLocal?.startsWith(localDate)) return { kind: 'missing' };
+      return visibility(post);
+    },
+
+    async findPageByPath(slugs) {
+      const last = slugs.at(-1);
+      if (last === undefined) return { kind: 'missing' };
+      const page = await repo.findPostBySlug(db, 'page', last);
+      if (!page) return { kind: 'missing' };
+      const ancestors: string[] = [];
+      let parentId = page.parentId;
+      while (parentId !== null && ancestors.length < slugs.length) {
+        const parent = await repo.findPostById(db, parentId);
+        if (!parent) break;
+        ancestors.unshift(parent.slug);
+        parentId = parent.parentId;
+      }
+      return [...ancestors, last].join('/') === slugs.join('/') ? visibility(page) : { kind: 'missing' };
+    },
+
+    async listPublished(filter, page, perPage) {
+      const [items, total] = await Promise.all([
+        repo.listPublished(db, filter, perPage, (page - 1) * perPage),
+        repo.countPublished(db, filter),
+      ]);
+      return pageOf(items, total, page, perPage);
+    },
+
+    async search(words, page, perPage) {
+      const found = await db.dialect.searchPublished(db.kysely, { words, limit: perPage, offset: (page - 1) * perPage });
+      const cards = new Map((await repo.listPublishedByIds(db, found.hits.map((h) => h.id))).map((p) => [p.id, p]));
+      const items = found.hits.flatMap((hit) => {
+        const post = cards.get(hit.id);
+        return post ? [{ post, snippetHtml: markMatches(hit.snippet) }] : [];
+      });
+      return pageOf(items, found.total, page, perPage);
+    },
+
+    async adjacent(post) {
+      const [previous, next] = await Promise.all([
+        repo.findAdjacentPublished(db, post, 'previous'),
+        repo.findAdjacentPublished(db, post, 'next'),
+      ]);
+      return { previous, next };
+    },
+
+    recent: (limit) => repo.listRecentPublished(db, limit),
+    archiveMonths: () => repo.listArchiveMonths(db),
+    publishedPages: () => repo.listPublishedPages(db),
+  };
+}
+
+/** Escapes a search snippet, then turns the engine's match markers into <mark>. */
+export function markMatches(snippet: string): string {
+  return escapeHtml(snippet).replaceAll(MATCH_START, '<mark>').replaceAll(MATCH_END, '</mark>');
+}

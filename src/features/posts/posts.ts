@@ -1,0 +1,79 @@
+// Posts and pages: types, input rules, and where each lives on the site.
+import type { ContentFormat, PostStatus, PostType } from '../../db/tables.js';
+import { invalidInput } from '../../kernel/errors.js';
+import { isValidSlug } from '../../kernel/slug.js';
+import { excerptOf } from '../content/index.js';
+
+export type { ContentFormat, PostStatus, PostType } from '../../db/tables.js';
+
+export interface Post {
+  readonly id: number;
+  readonly type: PostType;
+  readonly title: string;
+  readonly slug: string;
+  readonly format: ContentFormat;
+  readonly source: string;
+  readonly contentHtml: string;
+  readonly excerpt: string;
+  readonly searchText: string;
+  readonly status: PostStatus;
+  readonly publishedAt: string | null;
+  readonly publishedLocal: string | null;
+  readonly authorId: number;
+  readonly parentId: number | null;
+  readonly menuOrder: number;
+  readonly commentStatus: 'open' | 'closed';
+  readonly commentCount: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** What lists of posts show: everything but the source. */
+export type PostCard = Omit<Post, 'source'>;
+
+export const postStatuses: readonly PostStatus[] = ['draft', 'pending', 'scheduled', 'published', 'private', 'trash'];
+
+export interface PostInput {
+  readonly type?: PostType;
+  readonly title: string;
+  readonly slug?: string;
+  readonly format?: ContentFormat;
+  readonly source: string;
+  readonly excerpt?: string;
+  readonly status: PostStatus;
+  /** ISO 8601; defaults to now for published posts. */
+  readonly publishedAt?: string;
+  readonly parentId?: number | null;
+  readonly menuOrder?: number;
+  readonly commentStatus?: 'open' | 'closed';
+}
+
+export const LIMITS = { title: 500, source: 1_000_000, excerpt: 5_000 } as const;
+
+export function validatePostInput(input: PostInput): void {
+  const problems: Record<string, string> = {};
+  if (input.title.trim().length === 0) problems.title = 'A title is required.';
+  if (input.title.length > LIMITS.title) problems.title = `A title is at most ${LIMITS.title} characters.`;
+  if (input.source.length > LIMITS.source) problems.source = `The text is at most ${LIMITS.source.toLocaleString('en')} characters.`;
+  if ((input.excerpt ?? '').length > LIMITS.excerpt) problems.excerpt = `An excerpt is at most ${LIMITS.excerpt} characters.`;
+  if (input.slug !== undefined && !isValidSlug(input.slug)) problems.slug = 'A slug is lowercase letters, digits and single hyphens.';
+  if (!postStatuses.includes(input.status)) problems.status = `The status must be one of: ${postStatuses.join(', ')}.`;
+  if (input.publishedAt !== undefined && Number.isNaN(Date.parse(input.publishedAt))) {
+    problems.publishedAt = 'The publication date must be a date and time like 2026-03-14T09:30:00Z.';
+  }
+  if (input.status === 'scheduled' && input.publishedAt === undefined) {
+    problems.publishedAt = 'A scheduled post needs a publication date.';
+  }
+  if (Object.keys(problems).length > 0) throw invalidInput('POST_INVALID', 'Some fields of the post are not valid.', { fields: problems });
+}
+
+/** WordPress's default pretty permalink for posts: /YYYY/MM/DD/slug/. Pages live at their path. */
+export function postPermalinkPath(post: Pick<Post, 'slug' | 'publishedLocal'>): string {
+  const date = (post.publishedLocal ?? '').slice(0, 10).split('-');
+  return `/${date.join('/')}/${encodeURIComponent(post.slug)}/`;
+}
+
+/** The excerpt a list shows: the writer's own, or the first 55 words of the text. */
+export function effectiveExcerpt(post: Pick<Post, 'excerpt' | 'searchText'>): string {
+  return post.excerpt.trim() || excerptOf(post.searchText);
+}

@@ -1,0 +1,35 @@
+// Site settings with a per-process cache that every write refreshes.
+import type { Db } from '../../db/database.js';
+import { type SiteSettings, settingsFromStored, validateSettingsChange } from './settings.js';
+import { listStoredSettings, upsertSettings } from './settings.repo.js';
+
+export interface SettingsService {
+  get(): Promise<SiteSettings>;
+  update(change: Readonly<Record<string, unknown>>): Promise<SiteSettings>;
+  /** Drops the cached copy (another process changed the settings). */
+  forget(): void;
+}
+
+export function createSettingsService(deps: { readonly db: Db }): SettingsService {
+  let cached: Promise<SiteSettings> | undefined;
+  const load = async () => settingsFromStored(await listStoredSettings(deps.db));
+
+  return {
+    get() {
+      cached ??= load().catch((error: unknown) => {
+        cached = undefined;
+        throw error;
+      });
+      return cached;
+    },
+    async update(change) {
+      const valid = validateSettingsChange(change);
+      await upsertSettings(deps.db, new Map(Object.entries(valid).map(([k, v]) => [k, JSON.stringify(v)])));
+      cached = undefined;
+      return this.get();
+    },
+    forget() {
+      cached = undefined;
+    },
+  };
+}

@@ -1,0 +1,96 @@
+// Categories and tags: creating them, finding them by URL path, filing posts under them.
+import type { Db } from '../../db/database.js';
+import { AppError, invalidInput } from '../../kernel/errors.js';
+import { firstFreeSlug, isValidSlug, slugify } from '../../kernel/slug.js';
+import { type Taxonomy, type Term, type TermWithCount, categoryPathOf, descendantIds } from './taxonomy.js';
+import * as repo from './taxonomy.repo.js';
+
+export interface NewTermInput {
+  readonly name: string;
+  readonly slug?: string;
+  readonly description?: string;
+  readonly parentId?: number | null;
+}
+
+export interface TaxonomyService {
+  create(taxonomy: Taxonomy, input: NewTermInput): Promise<Term>;
+  findBySlug(taxonomy: Taxonomy, slug: string): Promise<Term | undefined>;
+  /** Resolves /category/a/b/ to category b when its ancestors are exactly a; else undefined. */
+  findCategoryByPath(slugs: readonly string[]): Promise<Term | undefined>;
+  /** The category and all categories below it. */
+  categoryWithDescendants(categoryId: number): Promise<number[]>;
+  listWithCounts(taxonomy: Taxonomy): Promise<TermWithCount[]>;
+  /** The path under /category/ for each category id. */
+  categoryPaths(): Promise<Map<number, string>>;
+  /** Finds tags by name, creating the missing ones. */
+  ensureTags(names: readonly string[]): Promise<Term[]>;
+  termsOfPosts(postIds: readonly number[]): Promise<Map<number, Term[]>>;
+  setPostTerms(postId: number, termIds: readonly number[]): Promise<void>;
+}
+
+export function createTaxonomyService(deps: { readonly db: Db }): TaxonomyService {
+  const { db } = deps;
+
+  async function create(taxonomy: Taxonomy, input: NewTermInput): Promise<Term> {
+    const name = input.name.trim();
+    if (name.length === 0 || name.length > 200) throw invalidInput('TERM_NAME_INVALID', 'A name is 1–200 characters.');
+    if (input.slug !== undefined && !isValidSlug(input.slug)) {
+      throw invalidInput('TERM_SLUG_INVALID', 'A slug is lowercase letters, digits and single hyphens.');
+    }
+    const base = input.slug ?? (slugify(name) || taxonomy);
+    if (input.slug !== undefined && (await repo.findTermBySlug(db, taxonomy, input.slug))) {
+      throw new AppError({ code: 'TERM_SLUG_TAKEN', kind: 'conflict', message: `The slug "${input.slug}" is already used.` });
+    }
+    const slug = firstFreeSlug(base, await repo.listSlugsStartingWith(db, taxonomy, base));
+    return repo.insertTerm(db, {
+      taxonomy,
+      name,
+      slug,
+      description: (input.description ?? '').trim(),
+      parentId: taxonomy === 'category' ? (input.parentId ?? null) : null,
+    });
+  }
+
+  return {
+    create,
+    findBySlug: (taxonomy, slug) => repo.findTermBySlug(db, taxonomy, slug),
+    async findCategoryByPath(slugs) {
+      const last = slugs.at(-1);
+      if (last === undefined) return undefined;
+      const term = await repo.findTermBySlug(db, 'category', last);
+      if (!term) return undefined;
+      if (slugs.length === 1) return term;
+      const all = await repo.listTerms(db, 'category');
+      const path = categoryPathOf(term, new Map(all.map((t) => [t.id, t])));
+      return path.join('/') === slugs.join('/') ? term : undefined;
+    },
+    async categoryWithDescendants(categoryId) {
+      return descendantIds(categoryId, await repo.listTerms(db, 'category'));
+    },
+    listWithCounts: (taxonomy) => repo.listTermsWithCounts(db, taxonomy),
+    async categoryPaths() {
+      const all = await repo.listTerms(db, 'category');
+      const byId = new Map(all.map((t) => [t.id, t]));
+      return new Map(all.map((t) => [t.id, categoryPathOf(t, byId).join('/')]));
+    },
+    async ensureTags(names) {
+      const wanted = [...new Set(names.map((n) => n.trim()).filter((n) => n.length > 0))];
+      const existing = await repo.listTermsByNames(db, 'post_tag', wanted);
+      const found = new Map(existing.map((t) => [t.name, t]));
+      const result: Term[] = [];
+      for (const name of wanted) result.push(found.get(name) ?? (await create('post_tag', { name })));
+      return result;
+    },
+    async termsOfPosts(postIds) {
+      const rows = await repo.listTermsOfPosts(db, postIds);
+      const map = new Map<number, Term[]>();
+      for (const { postId, ...term } of rows) {
+        const list = map.get(postId) ?? [];
+        list.push(term);
+        map.set(postId, list);
+      }
+      return map;
+    },
+    setPostTerms: (postId, termIds) => repo.replacePostTerms(db, postId, termIds),
+  };
+}

@@ -1,0 +1,59 @@
+// Reads and writes the users table.
+import type { Db } from '../../db/database.js';
+import type { Role } from '../../db/tables.js';
+import type { User } from './users.js';
+
+const publicColumns = ['id', 'login', 'email', 'displayName', 'role', 'bio', 'createdAt'] as const;
+
+export interface UserRow {
+  readonly login: string;
+  readonly email: string;
+  readonly displayName: string;
+  readonly role: Role;
+  readonly passwordHash: string | null;
+  readonly bio: string;
+  readonly createdAt: string;
+}
+
+export async function insertUser(db: Db, row: UserRow): Promise<User> {
+  return db.kysely.insertInto('users').values(row).returning(publicColumns).executeTakeFirstOrThrow();
+}
+
+export async function findUserById(db: Db, id: number): Promise<User | undefined> {
+  return db.kysely.selectFrom('users').select(publicColumns).where('id', '=', id).executeTakeFirst();
+}
+
+export async function findUserByLogin(db: Db, login: string): Promise<User | undefined> {
+  return db.kysely.selectFrom('users').select(publicColumns).where('login', '=', login).executeTakeFirst();
+}
+
+export async function findUserByEmail(db: Db, email: string): Promise<User | undefined> {
+  return db.kysely.selectFrom('users').select(publicColumns).where('email', '=', email).executeTakeFirst();
+}
+
+export async function listUsersByIds(db: Db, ids: readonly number[]): Promise<User[]> {
+  if (ids.length === 0) return [];
+  return db.kysely.selectFrom('users').select(publicColumns).where('id', 'in', ids).execute();
+}
+
+export async function countUsersWithRole(db: Db, role: Role): Promise<number> {
+  const row = await db.kysely
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('role', '=', role)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function isLoginOrEmailTaken(db: Db, login: string, email: string): Promise<{ login: boolean; email: boolean }> {
+  const rows = await db.kysely
+    .selectFrom('users')
+    .select(['login', 'email'])
+    .where((eb) => eb.or([eb('login', '=', login), eb('email', '=', email)]))
+    .execute();
+  return { login: rows.some((r) => r.login === login), email: rows.some((r) => r.email === email) };
+}
+
+export async function hasAnyUser(db: Db): Promise<boolean> {
+  return (await db.kysely.selectFrom('users').select('id').limit(1).executeTakeFirst()) !== undefined;
+}

@@ -1,0 +1,112 @@
+// People and their roles: WordPress's capability model as a table, plus input rules for accounts.
+import { invalidInput } from '../../kernel/errors.js';
+import type { Role } from '../../db/tables.js';
+import type { HtmlTrust } from '../content/index.js';
+
+export type { Role } from '../../db/tables.js';
+
+export interface User {
+  readonly id: number;
+  readonly login: string;
+  readonly email: string;
+  readonly displayName: string;
+  readonly role: Role;
+  readonly bio: string;
+  readonly createdAt: string;
+}
+
+export const roles: readonly Role[] = ['administrator', 'editor', 'author', 'contributor', 'subscriber'];
+
+export type Capability =
+  | 'read'
+  | 'edit_posts'
+  | 'publish_posts'
+  | 'edit_others_posts'
+  | 'edit_pages'
+  | 'moderate_comments'
+  | 'manage_categories'
+  | 'upload_files'
+  | 'unfiltered_html'
+  | 'manage_options'
+  | 'list_users'
+  | 'create_users';
+
+const capabilities: Readonly<Record<Role, ReadonlySet<Capability>>> = {
+  subscriber: new Set(['read']),
+  contributor: new Set(['read', 'edit_posts']),
+  author: new Set(['read', 'edit_posts', 'publish_posts', 'upload_files']),
+  editor: new Set([
+    'read', 'edit_posts', 'publish_posts', 'upload_files', 'edit_others_posts', 'edit_pages',
+    'moderate_comments', 'manage_categories', 'unfiltered_html',
+  ]),
+  administrator: new Set([
+    'read', 'edit_posts', 'publish_posts', 'upload_files', 'edit_others_posts', 'edit_pages',
+    'moderate_comments', 'manage_categories', 'unfiltered_html', 'manage_options', 'list_users', 'create_users',
+  ]),
+};
+
+export function can(role: Role, capability: Capability): boolean {
+  return capabilities[role].has(capability);
+}
+
+export function isRole(value: string): value is Role {
+  return (roles as readonly string[]).includes(value);
+}
+
+/** How much HTML a person's writing may keep (WordPress's unfiltered_html). */
+export function htmlTrustOf(role: Role): HtmlTrust {
+  return can(role, 'unfiltered_html') ? 'unfiltered' : 'safe';
+}
+
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 256;
+
+export interface NewUserInput {
+  readonly email: string;
+  readonly login?: string;
+  readonly displayName?: string;
+  readonly role: string;
+  readonly password?: string;
+  readonly bio?: string;
+}
+
+export interface ValidNewUser {
+  readonly email: string;
+  readonly login: string;
+  readonly displayName: string;
+  readonly role: Role;
+  readonly password: string | undefined;
+  readonly bio: string;
+}
+
+// Deliberately loose: one @, something on each side, a dot in the domain, no spaces.
+const EMAIL = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]+$/;
+const LOGIN = /^[a-z0-9][a-z0-9._-]{0,59}$/;
+
+/** Checks every field and reports all problems together (NIST 800-63B: length rules only for passwords). */
+export function validateNewUser(input: NewUserInput): ValidNewUser {
+  const problems: Record<string, string> = {};
+  const email = input.email.trim().toLowerCase();
+  if (!EMAIL.test(email) || email.length > 100) problems.email = 'Enter a valid e-mail address (at most 100 characters).';
+  const login = (input.login ?? email.split('@')[0] ?? '').trim().toLowerCase();
+  if (!LOGIN.test(login)) problems.login = 'A login is 1–60 characters: lowercase letters, digits, dot, dash or underscore.';
+  const displayName = (input.displayName ?? login).trim();
+  if (displayName.length === 0 || displayName.length > 100) problems.displayName = 'A display name is 1–100 characters.';
+  if (!isRole(input.role)) problems.role = `The role must be one of: ${roles.join(', ')}.`;
+  const password = input.password;
+  if (password !== undefined && (password.length < PASSWORD_MIN || password.length > PASSWORD_MAX)) {
+    problems.password = `A password is ${PASSWORD_MIN} to ${PASSWORD_MAX} characters long.`;
+  }
+  const bio = (input.bio ?? '').trim();
+  if (bio.length > 2000) problems.bio = 'A biography is at most 2,000 characters.';
+  if (Object.keys(problems).length > 0) {
+    throw invalidInput('USER_INVALID', 'Some details of the account are not valid.', { fields: problems });
+  }
+  return { email, login, displayName, role: input.role as Role, password, bio };
+}
+
+/** An e-mail address for logs: enough to tell two apart, not enough to reveal one. */
+export function maskEmail(email: string): string {
+  const [local = '', domain = ''] = email.split('@');
+  return `${local.slice(0, 1)}***@${domain}`;
+}

@@ -1,0 +1,29 @@
+// What the HTTP layer is given by app.ts: services, configuration and request helpers.
+import type { Config } from '../config/schema.js';
+import type { CommentsService } from '../features/comments/index.js';
+import type { PostsService } from '../features/posts/index.js';
+import type { SettingsService } from '../features/settings/index.js';
+import type { SetupService } from '../features/setup/index.js';
+import type { TaxonomyService } from '../features/taxonomy/index.js';
+import type { UsersService } from '../features/users/index.js';
+import type { Asset } from './assets.route.js';
+import type { Csrf } from './csrf.js';
+
+export interface Services {
+  readonly settings: SettingsService;
+  readonly users: UsersService;
+  readonly posts: PostsService;
+  readonly taxonomy: TaxonomyService;
+  readonly comments: CommentsService;
+  readonly setup: SetupService;
+}
+
+export interface HttpDeps {
+  readonly config: Config;
+  readonly services: Services;
+  readonly csrf: Csrf;
+  /** The theme's static files by plain name (quire.css). */
+  readonly assets: ReadonlyMap<string, Asset>;
+  /** True when the database answers. */
+  readonly isHealthy: () => Promise<boolean>;
+}

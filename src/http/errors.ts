@@ -1,0 +1,92 @@
+// The one funnel from errors to responses: AppError kinds become statuses; each surface renders its own body.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, type ErrorKind, isAppError } from '../kernel/errors.js';
+import { html } from '../kernel/html.js';
+import { renderError } from '../../themes/default/index.js';
+import type { HttpDeps } from './deps.js';
+import { loadSiteContext, type SiteContext } from './site/context.js';
+import { sendPage } from './site/page.js';
+
+const STATUS: Readonly<Record<ErrorKind, number>> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  gone: 410,
+  conflict: 409,
+  too_large: 413,
+  unsupported: 415,
+  rate_limited: 429,
+  unavailable: 503,
+  internal: 500,
+};
+
+const HEADINGS: Readonly<Record<number, string>> = {
+  400: 'That request did not make sense',
+  401: 'Please sign in',
+  403: 'Not allowed',
+  404: 'Page not found',
+  410: 'This page is gone',
+  409: 'That clashes with something already here',
+  413: 'That is too large',
+  415: 'That kind of content is not accepted here',
+  429: 'Slow down',
+  500: 'Something went wrong on our side',
+  503: 'Temporarily unavailable',
+};
+
+export function statusOf(kind: ErrorKind): number {
+  return STATUS[kind];
+}
+
+/** Fastify's own errors (bad body, too large, unsupported type) as AppErrors, so they render the same way. */
+function normalize(error: unknown): AppError {
+  if (isAppError(error)) return error;
+  const fastifyError = error as Partial<FastifyError>;
+  const status = fastifyError.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    const kinds: Readonly<Record<number, ErrorKind>> = { 404: 'not_found', 413: 'too_large', 415: 'unsupported', 429: 'rate_limited' };
+    const kind = kinds[status] ?? 'invalid';
+    return new AppError({ code: String(fastifyError.code ?? 'BAD_REQUEST'), kind, message: fastifyError.message ?? 'Bad request.' });
+  }
+  return new AppError({ code: 'INTERNAL', kind: 'internal', message: 'An unexpected error occurred. It has been logged; please try again.', cause: error });
+}
+
+function fieldMessages(error: AppError): string[] {
+  const fields = error.details?.fields;
+  if (!fields || typeof fields !== 'object') return [];
+  return Object.values(fields as Record<string, unknown>).filter((v): v is string => typeof v === 'string');
+}
+
+export function installErrorHandling(app: FastifyInstance, deps: HttpDeps): void {
+  const send = async (request: FastifyRequest, reply: FastifyReply, error: AppError) => {
+    const status = statusOf(error.kind);
+    if (status >= 500) request.log.error({ err: error.cause ?? error, code: error.code }, 'request failed');
+    else request.log.info({ code: error.code, status }, 'request refused');
+    if (request.routeOptions.config?.surface === 'api') {
+      return reply.status(status).send({ code: error.code, message: error.message, data: { status, ...error.details } });
+    }
+    return sendErrorPage(deps, request, reply, status, error);
+  };
+
+  app.setErrorHandler(async (error, request, reply) => send(request, reply, normalize(error)));
+  app.setNotFoundHandler(async (request, reply) =>
+    send(request, reply, new AppError({ code: 'PAGE_NOT_FOUND', kind: 'not_found', message: 'Nothing was found at this address. Try a search or the links below.' })),
+  );
+}
+
+async function sendErrorPage(deps: HttpDeps, request: FastifyRequest, reply: FastifyReply, status: number, error: AppError) {
+  let ctx: SiteContext;
+  try {
+    ctx = await loadSiteContext(deps.services);
+  } catch (contextError) {
+    // The database itself may be what failed: answer with a bare page rather than fail again.
+    request.log.error({ err: contextError }, 'error page could not load the site context');
+    return reply
+      .status(status)
+      .type('text/html; charset=utf-8')
+      .send(`<!doctype html><html lang="en"><title>Error ${status}</title>${html`<h1>${HEADINGS[status] ?? 'Error'}</h1><p>${error.message}</p>`}</html>`);
+  }
+  const main = renderError({ status, heading: HEADINGS[status] ?? 'Error', message: error.message, details: fieldMessages(error) });
+  return sendPage(deps, reply, ctx, { pageTitle: HEADINGS[status] ?? 'Error', canonicalPath: null, robots: 'noindex' }, main, status);
+}

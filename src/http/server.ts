@@ -1,0 +1,42 @@
+// Builds the Fastify instance: plugins and hooks in the order they run, then every surface's routes.
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { requireAccessRules } from './access.js';
+import { registerAssetRoutes } from './assets.route.js';
+import type { HttpDeps } from './deps.js';
+import { installErrorHandling } from './errors.js';
+import { registerHealthRoute } from './health.route.js';
+import { addSecurityHeaders } from './security-headers.js';
+import { registerArchiveRoutes } from './site/archive.route.js';
+import { registerContentRoutes } from './site/content.route.js';
+import { registerHomeRoutes } from './site/home.route.js';
+import { registerSetupRoutes } from './site/setup.route.js';
+
+export interface ServerOptions {
+  readonly logger: FastifyServerOptions['logger'];
+}
+
+/** Form bodies above this are refused with 413 before any handler runs. */
+const BODY_LIMIT = 1024 * 1024;
+
+export async function buildServer(deps: HttpDeps, options: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: false,
+    routerOptions: { ignoreDuplicateSlashes: true, maxParamLength: 500 },
+  });
+  requireAccessRules(app);
+  installErrorHandling(app, deps);
+  addSecurityHeaders(app);
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: BODY_LIMIT });
+  registerAssetRoutes(app, deps.assets);
+  registerHealthRoute(app, deps);
+  registerSetupRoutes(app, deps);
+  registerHomeRoutes(app, deps);
+  registerArchiveRoutes(app, deps);
+  registerContentRoutes(app, deps);
+  return app;
+}

@@ -1,0 +1,60 @@
+// Category, tag and author archives, each with /page/N/.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { HttpDeps } from '../deps.js';
+import { loadSiteContext } from './context.js';
+import { sendPostList } from './listing.js';
+import { pageFromPath, pageNotFound, pathSegments, splitPaged } from './params.js';
+import { authorPath, categoryPath, tagPath } from './urls.js';
+
+const open = { config: { access: 'public' as const } };
+
+interface SlugParams {
+  slug: string;
+  n?: string;
+}
+
+export function registerArchiveRoutes(app: FastifyInstance, deps: HttpDeps): void {
+  const { taxonomy, users } = deps.services;
+
+  app.get<{ Params: { '*': string } }>('/category/*', open, async (request, reply) => {
+    const { segments, page } = splitPaged(pathSegments(request.params['*']));
+    const category = await taxonomy.findCategoryByPath(segments);
+    if (!category) throw pageNotFound();
+    const [ctx, termIds] = await Promise.all([loadSiteContext(deps.services), taxonomy.categoryWithDescendants(category.id)]);
+    const base = categoryPath(ctx.categoryPaths.get(category.id) ?? category.slug);
+    return sendPostList(
+      deps, reply, ctx,
+      { kind: 'category', heading: `Category: ${category.name}`, description: category.description, base, page, pageTitle: category.name },
+      { type: 'post', termIds },
+    );
+  });
+
+  async function sendTag(params: SlugParams, reply: FastifyReply) {
+    const page = pageFromPath(params.n);
+    const tag = await taxonomy.findBySlug('post_tag', params.slug);
+    if (!tag) throw pageNotFound();
+    const ctx = await loadSiteContext(deps.services);
+    return sendPostList(
+      deps, reply, ctx,
+      { kind: 'tag', heading: `Tag: ${tag.name}`, description: tag.description, base: tagPath(tag.slug), page, pageTitle: tag.name },
+      { type: 'post', termIds: [tag.id] },
+    );
+  }
+
+  async function sendAuthor(params: SlugParams, reply: FastifyReply) {
+    const page = pageFromPath(params.n);
+    const author = await users.findByLogin(params.slug);
+    if (!author || author.role === 'subscriber') throw pageNotFound();
+    const ctx = await loadSiteContext(deps.services);
+    return sendPostList(
+      deps, reply, ctx,
+      { kind: 'author', heading: `Author: ${author.displayName}`, description: author.bio, base: authorPath(author.login), page, pageTitle: author.displayName },
+      { type: 'post', authorId: author.id },
+    );
+  }
+
+  for (const [prefix, send] of [['/tag/', sendTag], ['/author/', sendAuthor]] as const) {
+    app.get<{ Params: SlugParams }>(`${prefix}:slug/`, open, (request, reply) => send(request.params, reply));
+    app.get<{ Params: SlugParams }>(`${prefix}:slug/page/:n/`, open, (request, reply) => send(request.params, reply));
+  }
+}

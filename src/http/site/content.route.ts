@@ -1,0 +1,100 @@
+// Everything else under /: date archives, post permalinks and pages, resolved like WordPress's rewrite rules.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { PermalinkLookup, Post, PostLink } from '../../features/posts/index.js';
+import { AppError } from '../../kernel/errors.js';
+import { isRealDate } from '../../kernel/time.js';
+import { renderSingle } from '../../../themes/default/index.js';
+import type { HttpDeps } from '../deps.js';
+import { type SiteContext, loadSiteContext } from './context.js';
+import { loadRelations, sendPostList } from './listing.js';
+import { sendPage } from './page.js';
+import { pageNotFound, pathSegments, splitPaged } from './params.js';
+import { postLink, presentComments, presentPostMeta } from './present.js';
+import { formatDate } from './format.js';
+
+type Route =
+  | { readonly kind: 'date'; readonly prefix: string; readonly year: number; readonly month?: number; readonly day?: number; readonly page: number }
+  | { readonly kind: 'post'; readonly localDate: string; readonly slug: string }
+  | { readonly kind: 'page'; readonly slugs: readonly string[] };
+
+const YEAR = /^\d{4}$/;
+const TWO_DIGITS = /^\d{2}$/;
+
+/** Pure: what a path names. undefined when it cannot name anything. */
+export function resolveContentPath(segments: readonly string[]): Route | undefined {
+  const { segments: rest, page } = splitPaged(segments);
+  const [y, m, d, slug, ...extra] = rest;
+  if (y !== undefined && YEAR.test(y)) {
+    const year = Number(y);
+    if (m === undefined) return { kind: 'date', prefix: y, year, page };
+    if (!TWO_DIGITS.test(m) || Number(m) < 1 || Number(m) > 12) return undefined;
+    const month = Number(m);
+    if (d === undefined) return { kind: 'date', prefix: `${y}-${m}`, year, month, page };
+    if (!TWO_DIGITS.test(d) || !isRealDate(year, month, Number(d))) return undefined;
+    if (slug === undefined) return { kind: 'date', prefix: `${y}-${m}-${d}`, year, month, day: Number(d), page };
+    if (extra.length > 0 || page !== 1) return undefined;
+    return { kind: 'post', localDate: `${y}-${m}-${d}`, slug };
+  }
+  if (rest.length === 0 || page !== 1) return undefined;
+  return { kind: 'page', slugs: rest };
+}
+
+export function registerContentRoutes(app: FastifyInstance, deps: HttpDeps): void {
+  app.get<{ Params: { '*': string } }>('/*', { config: { access: 'public' } }, async (request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    const route = resolveContentPath(pathSegments(request.params['*']));
+    if (!route) throw pageNotFound();
+    if (!path.endsWith('/')) {
+      const query = request.url.slice(path.length);
+      return reply.redirect(`${path}/${query}`, 301);
+    }
+    const ctx = await loadSiteContext(deps.services);
+    if (route.kind === 'date') return sendDateArchive(deps, reply, ctx, route);
+    const found =
+      route.kind === 'post'
+        ? await deps.services.posts.findByPermalink(route.localDate, route.slug)
+        : await deps.services.posts.findPageByPath(route.slugs);
+    return sendSingle(deps, reply, ctx, found, path);
+  });
+}
+
+function sendDateArchive(deps: HttpDeps, reply: FastifyReply, ctx: SiteContext, route: Extract<Route, { kind: 'date' }>) {
+  const { language } = ctx.settings;
+  const label =
+    route.day !== undefined
+      ? formatDate(`${route.prefix}T12:00:00Z`, language, 'UTC')
+      : route.month !== undefined
+        ? new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${route.prefix}-01T12:00:00Z`))
+        : String(route.year);
+  const base = `/${route.prefix.replaceAll('-', '/')}/`;
+  return sendPostList(
+    deps, reply, ctx,
+    { kind: 'date', heading: `Archives: ${label}`, base, page: route.page, pageTitle: label },
+    { type: 'post', localDatePrefix: route.prefix },
+  );
+}
+
+const noNeighbours: { previous?: PostLink; next?: PostLink } = {};
+
+async function sendSingle(deps: HttpDeps, reply: FastifyReply, ctx: SiteContext, found: PermalinkLookup, path: string) {
+  if (found.kind === 'gone') {
+    throw new AppError({ code: 'POST_GONE', kind: 'gone', message: 'This post was removed by its author and is no longer available.' });
+  }
+  if (found.kind === 'missing') throw pageNotFound();
+  const post: Post = found.post;
+  const isPage = post.type === 'page';
+  const [relations, adjacent, thread] = await Promise.all([
+    loadRelations(deps, [post]),
+    isPage ? Promise.resolve(noNeighbours) : deps.services.posts.adjacent(post),
+    deps.services.comments.threadOf(post.id, ctx.settings.commentThreadDepth, ctx.settings.commentOrder),
+  ]);
+  const main = renderSingle({
+    post: presentPostMeta(post, ctx, relations),
+    contentHtml: post.contentHtml,
+    isPage,
+    previous: adjacent.previous ? postLink(adjacent.previous) : null,
+    next: adjacent.next ? postLink(adjacent.next) : null,
+    comments: presentComments(thread, post, ctx),
+  });
+  return sendPage(deps, reply, ctx, { pageTitle: post.title, canonicalPath: path }, main);
+}

@@ -1,0 +1,62 @@
+// The home page, its older pages, ?p=ID links and ?s= search.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { renderList } from '../../../themes/default/index.js';
+import type { HttpDeps } from '../deps.js';
+import { type SiteContext, loadSiteContext } from './context.js';
+import { loadRelations, sendPostList } from './listing.js';
+import { sendPage } from './page.js';
+import { pageFromPath, pageFromQuery, pageNotFound, postIdFrom, searchWordsFrom } from './params.js';
+import { presentCard, presentPagination } from './present.js';
+import { pagePath, postPermalinkPath } from './urls.js';
+
+type Query = Record<string, unknown>;
+
+export function registerHomeRoutes(app: FastifyInstance, deps: HttpDeps): void {
+  const handler = async (pathPage: number, query: Query, reply: FastifyReply) => {
+    const postId = postIdFrom(query);
+    if (postId !== undefined) return redirectToPost(deps, postId, reply);
+    const page = pageFromQuery(query, pathPage);
+    const ctx = await loadSiteContext(deps.services);
+    const words = searchWordsFrom(query);
+    if (words !== undefined) return sendSearch(deps, reply, ctx, words, page);
+    return sendPostList(deps, reply, ctx, { kind: 'home', heading: null, base: '/', page, pageTitle: null }, { type: 'post' });
+  };
+
+  app.get<{ Querystring: Query }>('/', { config: { access: 'public' } }, (request, reply) => handler(1, request.query, reply));
+  app.get<{ Params: { n: string }; Querystring: Query }>('/page/:n/', { config: { access: 'public' } }, (request, reply) =>
+    handler(pageFromPath(request.params.n), request.query, reply),
+  );
+}
+
+async function redirectToPost(deps: HttpDeps, id: number, reply: FastifyReply) {
+  const post = await deps.services.posts.findById(id);
+  if (!post || post.status !== 'published') throw pageNotFound();
+  if (post.type === 'post') return reply.redirect(postPermalinkPath(post), 301);
+  const pages = await deps.services.posts.publishedPages();
+  const page = pages.find((p) => p.id === post.id);
+  if (!page) throw pageNotFound();
+  return reply.redirect(pagePath(page, pages), 301);
+}
+
+async function sendSearch(deps: HttpDeps, reply: FastifyReply, ctx: SiteContext, words: string, page: number) {
+  const perPage = ctx.settings.postsPerPage;
+  const result = await deps.services.posts.search(words, page, perPage);
+  if (page > result.pages) throw pageNotFound();
+  const relations = await loadRelations(deps, result.items.map((r) => r.post));
+  const query = new URLSearchParams({ s: words }).toString();
+  const main = renderList({
+    kind: 'search',
+    heading: words ? `Search results for “${words}”` : 'Search',
+    description: words ? `${result.total} ${result.total === 1 ? 'result' : 'results'}` : 'Type one or more words to search the site.',
+    posts: result.items.map((r) => presentCard(r.post, ctx, relations, r.snippetHtml)),
+    pagination: presentPagination('/', page, result.pages, query),
+    emptyMessage: words ? 'Nothing matched your search. Try other or fewer words.' : '',
+  });
+  return sendPage(
+    deps,
+    reply,
+    ctx,
+    { pageTitle: words ? `Search results for “${words}”` : 'Search', canonicalPath: null, searchWords: words, robots: 'noindex' },
+    main,
+  );
+}

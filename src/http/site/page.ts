@@ -1,0 +1,22 @@
+// Renders a public page: site context, layout and a main part from the theme.
+import type { FastifyReply } from 'fastify';
+import type { SafeHtml } from '../../kernel/html.js';
+import { renderLayout } from '../../../themes/default/index.js';
+import type { HttpDeps } from '../deps.js';
+import type { SiteContext } from './context.js';
+import { type LayoutOptions, presentLayout } from './present.js';
+
+export function sendPage(
+  deps: HttpDeps,
+  reply: FastifyReply,
+  ctx: SiteContext,
+  options: LayoutOptions,
+  main: SafeHtml,
+  status = 200,
+): FastifyReply {
+  const stylesheet = deps.assets.get('quire.css')?.href ?? '/assets/quire.css';
+  return reply
+    .status(status)
+    .type('text/html; charset=utf-8')
+    .send(renderLayout(presentLayout(ctx, deps.config.publicUrl, stylesheet, options), main));
+}

@@ -1,0 +1,130 @@
+// Turns domain objects into the theme's view models: every public field is chosen here.
+import type { CommentNode } from '../../features/comments/index.js';
+import { type Post, type PostCard, type PostLink, effectiveExcerpt } from '../../features/posts/index.js';
+import type { Term, TermNode, TermWithCount } from '../../features/taxonomy/index.js';
+import type { User } from '../../features/users/index.js';
+import { sha256 } from '../../kernel/ids.js';
+import type {
+  CategoryTreeVM, CommentVM, LayoutVM, LinkVM, PaginationVM, PostCardVM, PostMetaVM,
+} from '../../../themes/view-models.js';
+import type { SiteContext } from './context.js';
+import { formatDate, formatDateTime, formatMonth } from './format.js';
+import { authorPath, categoryPath, monthPath, pagePath, pagedPath, postPermalinkPath, tagPath } from './urls.js';
+
+export interface LayoutOptions {
+  readonly pageTitle: string | null;
+  readonly canonicalPath: string | null;
+  readonly searchWords?: string;
+  readonly robots?: string;
+}
+
+export function presentLayout(ctx: SiteContext, publicUrl: string, stylesheetHref: string, options: LayoutOptions): LayoutVM {
+  const { settings } = ctx;
+  return {
+    site: {
+      title: settings.title,
+      tagline: settings.tagline,
+      homeHref: '/',
+      language: settings.language,
+      menu: ctx.pages.filter((p) => p.parentId === null).map((p) => ({ href: pagePath(p, ctx.pages), label: p.title })),
+    },
+    sidebar: {
+      searchWords: options.searchWords ?? '',
+      recent: ctx.recent.map(postLink),
+      categories: presentCategoryTree(ctx.categories, ctx.categoryPaths),
+      archives: ctx.months.map((m) => ({ href: monthPath(m.month), label: formatMonth(m.month, settings.language), count: m.count })),
+    },
+    pageTitle: options.pageTitle,
+    canonicalHref: options.canonicalPath === null ? null : `${publicUrl}${options.canonicalPath}`,
+    stylesheetHref,
+    robots: options.robots,
+  };
+}
+
+function presentCategoryTree(nodes: readonly TermNode<TermWithCount>[], paths: ReadonlyMap<number, string>): CategoryTreeVM[] {
+  return nodes.map((n) => ({
+    href: categoryPath(paths.get(n.term.id) ?? n.term.slug),
+    name: n.term.name,
+    count: n.term.count,
+    children: presentCategoryTree(n.children, paths),
+  }));
+}
+
+export function postLink(post: PostLink): LinkVM {
+  return { href: postPermalinkPath(post), label: post.title };
+}
+
+export interface PostRelations {
+  readonly authors: ReadonlyMap<number, User>;
+  readonly terms: ReadonlyMap<number, readonly Term[]>;
+}
+
+export function presentPostMeta(post: PostCard, ctx: SiteContext, relations: PostRelations): PostMetaVM {
+  const author = relations.authors.get(post.authorId);
+  const terms = relations.terms.get(post.id) ?? [];
+  const { language, timezone } = ctx.settings;
+  const publishedAt = post.publishedAt ?? post.createdAt;
+  return {
+    id: post.id,
+    title: post.title,
+    href: post.type === 'page' ? `/${post.slug}/` : postPermalinkPath(post),
+    dateIso: publishedAt,
+    dateText: formatDate(publishedAt, language, timezone),
+    author: author ? { href: authorPath(author.login), label: author.displayName } : { href: '/', label: 'Unknown' },
+    categories: terms
+      .filter((t) => t.taxonomy === 'category')
+      .map((t) => ({ href: categoryPath(ctx.categoryPaths.get(t.id) ?? t.slug), label: t.name })),
+    tags: terms.filter((t) => t.taxonomy === 'post_tag').map((t) => ({ href: tagPath(t.slug), label: t.name })),
+    commentCount: post.commentCount,
+    commentsOpen: post.commentStatus === 'open',
+  };
+}
+
+export function presentCard(post: PostCard, ctx: SiteContext, relations: PostRelations, snippetHtml?: string): PostCardVM {
+  const meta = presentPostMeta(post, ctx, relations);
+  if (snippetHtml !== undefined) return { ...meta, snippetHtml };
+  return ctx.settings.listContent === 'full' ? { ...meta, contentHtml: post.contentHtml } : { ...meta, excerpt: effectiveExcerpt(post) };
+}
+
+export function presentPagination(base: string, page: number, pages: number, query = ''): PaginationVM {
+  return {
+    page,
+    pages,
+    newerHref: page > 1 ? pagedPath(base, page - 1, query) : null,
+    olderHref: page < pages ? pagedPath(base, page + 1, query) : null,
+  };
+}
+
+export function presentComments(nodes: readonly CommentNode[], post: Post, ctx: SiteContext): CommentVM[] {
+  const { language, timezone } = ctx.settings;
+  return nodes.map((node) => {
+    const c = node.comment;
+    return {
+      id: c.id,
+      authorName: c.authorName,
+      authorUrl: isHttpUrl(c.authorUrl) ? c.authorUrl : null,
+      avatarInitials: initialsOf(c.authorName),
+      avatarHue: avatarHueOf(c.authorEmail || c.authorName),
+      dateIso: c.createdAt,
+      dateText: formatDateTime(c.createdAt, language, timezone),
+      contentHtml: c.contentHtml,
+      byPostAuthor: c.userId !== null && c.userId === post.authorId,
+      depth: node.depth,
+      replies: presentComments(node.replies, post, ctx),
+    };
+  });
+}
+
+function isHttpUrl(url: string): boolean {
+  return /^https?:\/\/[^\s]+$/i.test(url);
+}
+
+export function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const letters = words.length > 1 ? [words[0], words.at(-1)] : [words[0] ?? '?'];
+  return letters.map((w) => Array.from(w ?? '?')[0] ?? '?').join('').toUpperCase();
+}
+
+export function avatarHueOf(key: string): number {
+  return Number.parseInt(sha256(key.trim().toLowerCase()).slice(0, 8), 16) % 12;
+}

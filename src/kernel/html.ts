@@ -1,0 +1,44 @@
+// Escaping by default: the `html` tag escapes every interpolated value unless it is already SafeHtml.
+
+const ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+const NEEDS_ESCAPE = /[&<>"']/g;
+
+export function escapeHtml(text: string): string {
+  return text.replace(NEEDS_ESCAPE, (c) => ESCAPES[c] ?? c);
+}
+
+/** A string known to be safe HTML: produced by `html`, by the sanitizer, or by `trustedHtml`. */
+export class SafeHtml {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return this.value;
+  }
+}
+
+export type HtmlValue = SafeHtml | string | number | boolean | null | undefined | readonly HtmlValue[];
+
+function render(value: HtmlValue): string {
+  if (value === null || value === undefined || value === false || value === true) return '';
+  if (value instanceof SafeHtml) return value.value;
+  if (Array.isArray(value)) return value.map(render).join('');
+  return escapeHtml(String(value));
+}
+
+export function html(strings: TemplateStringsArray, ...values: readonly HtmlValue[]): SafeHtml {
+  let out = strings[0] ?? '';
+  for (let i = 0; i < values.length; i++) {
+    out += render(values[i]) + (strings[i + 1] ?? '');
+  }
+  return new SafeHtml(out);
+}
+
+/** Marks HTML that already went through the sanitizer (or is a constant) as safe. Use sparingly. */
+export function trustedHtml(value: string): SafeHtml {
+  return new SafeHtml(value);
+}
