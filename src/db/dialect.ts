@@ -25,6 +25,24 @@ export interface SearchPage {
 export const MATCH_START = '\u0002';
 export const MATCH_END = '\u0003';
 
+/** A piece of a search excerpt: plain text, flagged when it is one of the matched words. */
+export interface SnippetPart {
+  readonly text: string;
+  readonly matched: boolean;
+}
+
+/** Splits an engine's marked snippet into parts; stray or unbalanced markers are dropped. */
+export function splitSnippet(snippet: string): SnippetPart[] {
+  const parts: SnippetPart[] = [];
+  let matched = false;
+  for (const piece of snippet.split(/([\u0002\u0003])/)) {
+    if (piece === MATCH_START) matched = true;
+    else if (piece === MATCH_END) matched = false;
+    else if (piece) parts.push({ text: piece, matched });
+  }
+  return parts;
+}
+
 export interface SqlDialect {
   readonly name: DialectName;
   createKyselyDialect(): Dialect;

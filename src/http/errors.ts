@@ -39,15 +39,21 @@ export function statusOf(kind: ErrorKind): number {
   return STATUS[kind];
 }
 
+const FRAMEWORK_ERRORS: Readonly<Record<number, { code: string; kind: ErrorKind }>> = {
+  404: { code: 'PAGE_NOT_FOUND', kind: 'not_found' },
+  413: { code: 'BODY_TOO_LARGE', kind: 'too_large' },
+  415: { code: 'CONTENT_TYPE_UNSUPPORTED', kind: 'unsupported' },
+  429: { code: 'RATE_LIMITED', kind: 'rate_limited' },
+};
+
 /** Fastify's own errors (bad body, too large, unsupported type) as AppErrors, so they render the same way. */
 function normalize(error: unknown): AppError {
   if (isAppError(error)) return error;
   const fastifyError = error as Partial<FastifyError>;
   const status = fastifyError.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    const kinds: Readonly<Record<number, ErrorKind>> = { 404: 'not_found', 413: 'too_large', 415: 'unsupported', 429: 'rate_limited' };
-    const kind = kinds[status] ?? 'invalid';
-    return new AppError({ code: String(fastifyError.code ?? 'BAD_REQUEST'), kind, message: fastifyError.message ?? 'Bad request.' });
+    const known = FRAMEWORK_ERRORS[status] ?? { code: 'BAD_REQUEST', kind: 'invalid' as const };
+    return new AppError({ ...known, message: fastifyError.message ?? 'Bad request.', cause: error });
   }
   return new AppError({ code: 'INTERNAL', kind: 'internal', message: 'An unexpected error occurred. It has been logged; please try again.', cause: error });
 }

@@ -1,5 +1,6 @@
 // Public surface of posts and pages.
-export { createPostsService, markMatches } from './posts.service.js';
+export { createPostsService } from './posts.service.js';
+export type { SnippetPart } from '../../db/dialect.js';
 export type { PageOf, PermalinkLookup, PostsService, SearchResult, MonthCount, PageLink, PostLink, PublishedFilter } from './posts.service.js';
 export { effectiveExcerpt, postPermalinkPath, postStatuses, LIMITS as POST_LIMITS } from './posts.js';
 export type { Post, PostCard, PostInput, PostStatus, PostType } from './posts.js';

@@ -1,5 +1,6 @@
 // Reads and writes posts and pages.
 import type { Db } from '../../db/database.js';
+import { type SearchRequest, type SnippetPart, splitSnippet } from '../../db/dialect.js';
 import type { PostStatus, PostType, PostsTable } from '../../db/tables.js';
 import type { Insertable } from 'kysely';
 import type { Post, PostCard } from './posts.js';
@@ -168,4 +169,15 @@ export async function listSlugsStartingWith(db: Db, type: PostType, base: string
     .where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)]))
     .execute();
   return new Set(rows.map((r) => r.slug));
+}
+
+export interface SearchHitParts {
+  readonly id: number;
+  readonly snippet: readonly SnippetPart[];
+}
+
+/** Ranked full-text search over published content, through the dialect's engine. */
+export async function searchPublished(db: Db, request: SearchRequest): Promise<{ total: number; hits: SearchHitParts[] }> {
+  const found = await db.dialect.searchPublished(db.kysely, request);
+  return { total: found.total, hits: found.hits.map((h) => ({ id: h.id, snippet: splitSnippet(h.snippet) })) };
 }

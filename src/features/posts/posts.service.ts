@@ -1,8 +1,7 @@
 // Writing posts and pages, and every way the public site reads them.
 import type { Db } from '../../db/database.js';
-import { MATCH_END, MATCH_START } from '../../db/dialect.js';
+import type { SnippetPart } from '../../db/dialect.js';
 import type { Clock } from '../../kernel/clock.js';
-import { escapeHtml } from '../../kernel/html.js';
 import { firstFreeSlug, slugify } from '../../kernel/slug.js';
 import { localDateTimeOf } from '../../kernel/time.js';
 import { htmlToText, renderMarkdown, sanitizeUserHtml } from '../content/index.js';
@@ -22,8 +21,8 @@ export interface PageOf<T> {
 
 export interface SearchResult {
   readonly post: PostCard;
-  /** Escaped HTML with the matched words in <mark>. */
-  readonly snippetHtml: string;
+  /** The excerpt around the matches, matched words flagged. */
+  readonly snippet: readonly SnippetPart[];
 }
 
 export type PermalinkLookup =
@@ -56,12 +55,12 @@ function visibility(post: Post | undefined): PermalinkLookup {
   return PUBLIC_STATUSES.includes(post.status) ? { kind: 'found', post } : { kind: 'missing' };
 }
 
+function pageOf<T>(items: readonly T[], total: number, page: number, perPage: number): PageOf<T> {
+  return { items, total, page, pages: Math.max(1, Math.ceil(total / perPage)) };
+}
+
 export function createPostsService(deps: { readonly db: Db; readonly clock: Clock; readonly settings: SettingsService }): PostsService {
   const { db, clock } = deps;
-
-  async function pageOf<T>(items: readonly T[], total: number, page: number, perPage: number): Promise<PageOf<T>> {
-    return { items, total, page, pages: Math.max(1, Math.ceil(total / perPage)) };
-  }
 
   return {
     async create(input, author) {
@@ -133,11 +132,11 @@ export function createPostsService(deps: { readonly db: Db; readonly clock: Cloc
     },
 
     async search(words, page, perPage) {
-      const found = await db.dialect.searchPublished(db.kysely, { words, limit: perPage, offset: (page - 1) * perPage });
+      const found = await repo.searchPublished(db, { words, limit: perPage, offset: (page - 1) * perPage });
       const cards = new Map((await repo.listPublishedByIds(db, found.hits.map((h) => h.id))).map((p) => [p.id, p]));
       const items = found.hits.flatMap((hit) => {
         const post = cards.get(hit.id);
-        return post ? [{ post, snippetHtml: markMatches(hit.snippet) }] : [];
+        return post ? [{ post, snippet: hit.snippet }] : [];
       });
       return pageOf(items, found.total, page, perPage);
     },
@@ -154,9 +153,4 @@ export function createPostsService(deps: { readonly db: Db; readonly clock: Cloc
     archiveMonths: () => repo.listArchiveMonths(db),
     publishedPages: () => repo.listPublishedPages(db),
   };
-}
-
-/** Escapes a search snippet, then turns the engine's match markers into <mark>. */
-export function markMatches(snippet: string): string {
-  return escapeHtml(snippet).replaceAll(MATCH_START, '<mark>').replaceAll(MATCH_END, '</mark>');
 }

@@ -6,7 +6,7 @@ import { type SiteContext, loadSiteContext } from './context.js';
 import { loadRelations, sendPostList } from './listing.js';
 import { sendPage } from './page.js';
 import { pageFromPath, pageFromQuery, pageNotFound, postIdFrom, searchWordsFrom } from './params.js';
-import { presentCard, presentPagination } from './present.js';
+import { presentCard, presentPagination, snippetToHtml } from './present.js';
 import { pagePath, postPermalinkPath } from './urls.js';
 
 type Query = Record<string, unknown>;
@@ -48,7 +48,7 @@ async function sendSearch(deps: HttpDeps, reply: FastifyReply, ctx: SiteContext,
     kind: 'search',
     heading: words ? `Search results for “${words}”` : 'Search',
     description: words ? `${result.total} ${result.total === 1 ? 'result' : 'results'}` : 'Type one or more words to search the site.',
-    posts: result.items.map((r) => presentCard(r.post, ctx, relations, r.snippetHtml)),
+    posts: result.items.map((r) => presentCard(r.post, ctx, relations, snippetToHtml(r.snippet))),
     pagination: presentPagination('/', page, result.pages, query),
     emptyMessage: words ? 'Nothing matched your search. Try other or fewer words.' : '',
   });

@@ -3,6 +3,8 @@ import type { CommentNode } from '../../features/comments/index.js';
 import { type Post, type PostCard, type PostLink, effectiveExcerpt } from '../../features/posts/index.js';
 import type { Term, TermNode, TermWithCount } from '../../features/taxonomy/index.js';
 import type { User } from '../../features/users/index.js';
+import type { SnippetPart } from '../../features/posts/index.js';
+import { escapeHtml } from '../../kernel/html.js';
 import { sha256 } from '../../kernel/ids.js';
 import type {
   CategoryTreeVM, CommentVM, LayoutVM, LinkVM, PaginationVM, PostCardVM, PostMetaVM,
@@ -127,4 +129,9 @@ export function initialsOf(name: string): string {
 
 export function avatarHueOf(key: string): number {
   return Number.parseInt(sha256(key.trim().toLowerCase()).slice(0, 8), 16) % 12;
+}
+
+/** A search excerpt as escaped HTML with the matched words in <mark>. */
+export function snippetToHtml(parts: readonly SnippetPart[]): string {
+  return parts.map((p) => (p.matched ? `<mark>${escapeHtml(p.text)}</mark>` : escapeHtml(p.text))).join('');
 }
