@@ -53,13 +53,20 @@ export async function seedDemoSite(deps: DemoDeps, site: DemoSite): Promise<Seed
     if (await deps.posts.findBySlug('post', demo.slug)) continue;
     const author = authors.get(demo.author);
     if (!author) throw new Error(`Demo post ${demo.slug} names an unknown author ${demo.author}`);
-    const post = await deps.posts.create(
-      { title: demo.title, slug: demo.slug, source: demo.markdown, excerpt: demo.excerpt, status: 'published', publishedAt: demo.publishedAt },
-      author,
-    );
     const tags = await deps.taxonomy.ensureTags(demo.tags);
     const categoryIds = demo.categories.map((slug) => categories.get(slug)?.id).filter((id): id is number => id !== undefined);
-    await deps.taxonomy.setPostTerms(post.id, [...categoryIds, ...tags.map((t) => t.id)]);
+    const post = await deps.posts.create(
+      {
+        title: demo.title,
+        slug: demo.slug,
+        source: demo.markdown,
+        excerpt: demo.excerpt,
+        status: 'published',
+        publishedAt: demo.publishedAt,
+        termIds: [...categoryIds, ...tags.map((t) => t.id)],
+      },
+      author,
+    );
     added.posts++;
     const postTime = Date.parse(demo.publishedAt);
     const insertAll = async (comments: readonly DemoComment[], parentId: number | null): Promise<void> => {

@@ -20,9 +20,14 @@ export interface PublishedFilter {
   readonly localDatePrefix?: string;
 }
 
-export async function insertPost(db: Db, row: Insertable<PostsTable>): Promise<number> {
-  const inserted = await db.kysely.insertInto('posts').values(row).returning('id').executeTakeFirstOrThrow();
-  return inserted.id;
+/** Inserts a post and files it under its terms, in one transaction. */
+export async function insertPost(db: Db, row: Insertable<PostsTable>, termIds: readonly number[]): Promise<number> {
+  return db.kysely.transaction().execute(async (trx) => {
+    const { id } = await trx.insertInto('posts').values(row).returning('id').executeTakeFirstOrThrow();
+    const unique = [...new Set(termIds)];
+    if (unique.length > 0) await trx.insertInto('postTerms').values(unique.map((termId) => ({ postId: id, termId }))).execute();
+    return id;
+  });
 }
 
 export async function updatePostStatus(db: Db, id: number, status: PostStatus, updatedAt: string): Promise<void> {

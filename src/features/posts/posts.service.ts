@@ -93,7 +93,7 @@ export function createPostsService(deps: { readonly db: Db; readonly clock: Cloc
         commentStatus: input.commentStatus ?? (type === 'post' ? 'open' : 'closed'),
         createdAt: now.toISOString(),
         updatedAt: now.toISOString(),
-      });
+      }, input.termIds ?? []);
       return (await repo.findPostById(db, id)) as Post;
     },
 

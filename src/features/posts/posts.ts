@@ -46,6 +46,8 @@ export interface PostInput {
   readonly parentId?: number | null;
   readonly menuOrder?: number;
   readonly commentStatus?: 'open' | 'closed';
+  /** Categories and tags to file the post under (ids; see the taxonomy feature). */
+  readonly termIds?: readonly number[];
 }
 
 export const LIMITS = { title: 500, source: 1_000_000, excerpt: 5_000 } as const;
