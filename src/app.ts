@@ -18,11 +18,13 @@ import { createCsrf } from './http/csrf.js';
 import type { Services } from './http/deps.js';
 import { buildServer } from './http/server.js';
 import { type Clock, systemClock } from './kernel/clock.js';
+import { type ChangeBus, createLocalBus } from './kernel/events.js';
 
 export interface App {
   readonly config: Config;
   readonly db: Db;
   readonly services: Services;
+  readonly events: ChangeBus;
   readonly server: FastifyInstance;
   close(): Promise<void>;
 }
@@ -52,16 +54,16 @@ export function projectRoot(from = path.dirname(fileURLToPath(import.meta.url)))
   return dir;
 }
 
-export function buildServices(db: Db, clock: Clock): Services {
-  const settings = createSettingsService({ db });
-  const users = createUsersService({ db, clock });
+export function buildServices(db: Db, clock: Clock, events: ChangeBus): Services {
+  const settings = createSettingsService({ db, events });
+  const users = createUsersService({ db, clock, events });
   const tokens = createTokensService({ db, clock });
   return {
     settings,
     users,
-    posts: createPostsService({ db, clock, settings }),
-    taxonomy: createTaxonomyService({ db }),
-    comments: createCommentsService({ db, clock }),
+    posts: createPostsService({ db, clock, settings, events }),
+    taxonomy: createTaxonomyService({ db, events }),
+    comments: createCommentsService({ db, clock, events }),
     setup: createSetupService({ users, tokens }),
   };
 }
@@ -70,7 +72,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const db = openDatabase(config);
   try {
     await migrateToLatest(db);
-    const services = buildServices(db, options.clock ?? systemClock);
+    const events = createLocalBus();
+    const services = buildServices(db, options.clock ?? systemClock, events);
     const secret = resolveSecret(config);
     const server = await buildServer(
       {
@@ -86,6 +89,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       config,
       db,
       services,
+      events,
       server,
       async close() {
         await server.close();

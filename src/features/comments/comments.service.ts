@@ -1,6 +1,7 @@
 // Comments as the public site reads them. (The posting pipeline with moderation arrives with "Leave a Reply".)
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../kernel/clock.js';
+import type { ChangeBus } from '../../kernel/events.js';
 import { renderMarkdown } from '../content/index.js';
 import { type CommentNode, type CommentStatus, buildThread } from './comments.js';
 import * as repo from './comments.repo.js';
@@ -23,14 +24,14 @@ export interface CommentsService {
   insertTrusted(comment: ImportedComment): Promise<number>;
 }
 
-export function createCommentsService(deps: { readonly db: Db; readonly clock: Clock }): CommentsService {
-  const { db } = deps;
+export function createCommentsService(deps: { readonly db: Db; readonly clock: Clock; readonly events: ChangeBus }): CommentsService {
+  const { db, events } = deps;
   return {
     async threadOf(postId, maxDepth, order) {
       return buildThread(await repo.listApprovedComments(db, postId), maxDepth, order);
     },
-    insertTrusted: (comment) =>
-      repo.insertComment(db, {
+    async insertTrusted(comment) {
+      const id = await repo.insertComment(db, {
         postId: comment.postId,
         parentId: comment.parentId,
         status: comment.status,
@@ -44,6 +45,9 @@ export function createCommentsService(deps: { readonly db: Db; readonly clock: C
         source: comment.source,
         contentHtml: renderMarkdown(comment.source, 'comment'),
         createdAt: comment.createdAt,
-      }),
+      });
+      if (comment.status === 'approved') events.publish({ type: 'comment', postId: comment.postId });
+      return id;
+    },
   };
 }

@@ -2,6 +2,7 @@
 import type { Db } from '../../db/database.js';
 import type { SnippetPart } from '../../db/dialect.js';
 import type { Clock } from '../../kernel/clock.js';
+import type { ChangeBus } from '../../kernel/events.js';
 import { firstFreeSlug, slugify } from '../../kernel/slug.js';
 import { localDateTimeOf } from '../../kernel/time.js';
 import { htmlToText, renderMarkdown, sanitizeUserHtml } from '../content/index.js';
@@ -59,8 +60,13 @@ function pageOf<T>(items: readonly T[], total: number, page: number, perPage: nu
   return { items, total, page, pages: Math.max(1, Math.ceil(total / perPage)) };
 }
 
-export function createPostsService(deps: { readonly db: Db; readonly clock: Clock; readonly settings: SettingsService }): PostsService {
-  const { db, clock } = deps;
+export function createPostsService(deps: {
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly settings: SettingsService;
+  readonly events: ChangeBus;
+}): PostsService {
+  const { db, clock, events } = deps;
 
   return {
     async create(input, author) {
@@ -94,10 +100,14 @@ export function createPostsService(deps: { readonly db: Db; readonly clock: Cloc
         createdAt: now.toISOString(),
         updatedAt: now.toISOString(),
       }, input.termIds ?? []);
+      events.publish({ type: 'post', postId: id });
       return (await repo.findPostById(db, id)) as Post;
     },
 
-    moveToTrash: (id) => repo.updatePostStatus(db, id, 'trash', clock.now().toISOString()),
+    async moveToTrash(id) {
+      await repo.updatePostStatus(db, id, 'trash', clock.now().toISOString());
+      events.publish({ type: 'post', postId: id });
+    },
     findById: (id) => repo.findPostById(db, id),
     findBySlug: (type, slug) => repo.findPostBySlug(db, type, slug),
 

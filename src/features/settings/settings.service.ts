@@ -1,5 +1,6 @@
 // Site settings with a per-process cache that every write refreshes.
 import type { Db } from '../../db/database.js';
+import type { ChangeBus } from '../../kernel/events.js';
 import { type SiteSettings, settingsFromStored, validateSettingsChange } from './settings.js';
 import { listStoredSettings, upsertSettings } from './settings.repo.js';
 
@@ -10,9 +11,13 @@ export interface SettingsService {
   forget(): void;
 }
 
-export function createSettingsService(deps: { readonly db: Db }): SettingsService {
+export function createSettingsService(deps: { readonly db: Db; readonly events: ChangeBus }): SettingsService {
   let cached: Promise<SiteSettings> | undefined;
   const load = async () => settingsFromStored(await listStoredSettings(deps.db));
+  // Any process may change the settings: every copy is dropped when the bus says so.
+  deps.events.subscribe((event) => {
+    if (event.type === 'settings') cached = undefined;
+  });
 
   return {
     get() {
@@ -25,7 +30,7 @@ export function createSettingsService(deps: { readonly db: Db }): SettingsServic
     async update(change) {
       const valid = validateSettingsChange(change);
       await upsertSettings(deps.db, new Map(Object.entries(valid).map(([k, v]) => [k, JSON.stringify(v)])));
-      cached = undefined;
+      deps.events.publish({ type: 'settings' });
       return this.get();
     },
     forget() {

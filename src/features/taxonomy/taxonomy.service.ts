@@ -1,5 +1,6 @@
 // Categories and tags: creating them, finding them by URL path, filing posts under them.
 import type { Db } from '../../db/database.js';
+import type { ChangeBus } from '../../kernel/events.js';
 import { AppError, invalidInput } from '../../kernel/errors.js';
 import { firstFreeSlug, isValidSlug, slugify } from '../../kernel/slug.js';
 import { type Taxonomy, type Term, type TermWithCount, categoryPathOf, descendantIds } from './taxonomy.js';
@@ -28,8 +29,8 @@ export interface TaxonomyService {
   setPostTerms(postId: number, termIds: readonly number[]): Promise<void>;
 }
 
-export function createTaxonomyService(deps: { readonly db: Db }): TaxonomyService {
-  const { db } = deps;
+export function createTaxonomyService(deps: { readonly db: Db; readonly events: ChangeBus }): TaxonomyService {
+  const { db, events } = deps;
 
   async function create(taxonomy: Taxonomy, input: NewTermInput): Promise<Term> {
     const name = input.name.trim();
@@ -42,13 +43,15 @@ export function createTaxonomyService(deps: { readonly db: Db }): TaxonomyServic
       throw new AppError({ code: 'TERM_SLUG_TAKEN', kind: 'conflict', message: `The slug "${input.slug}" is already used.` });
     }
     const slug = firstFreeSlug(base, await repo.listSlugsStartingWith(db, taxonomy, base));
-    return repo.insertTerm(db, {
+    const term = await repo.insertTerm(db, {
       taxonomy,
       name,
       slug,
       description: (input.description ?? '').trim(),
       parentId: taxonomy === 'category' ? (input.parentId ?? null) : null,
     });
+    events.publish({ type: 'term', termId: term.id });
+    return term;
   }
 
   return {
@@ -91,6 +94,9 @@ export function createTaxonomyService(deps: { readonly db: Db }): TaxonomyServic
       }
       return map;
     },
-    setPostTerms: (postId, termIds) => repo.replacePostTerms(db, postId, termIds),
+    async setPostTerms(postId, termIds) {
+      await repo.replacePostTerms(db, postId, termIds);
+      events.publish({ type: 'post', postId });
+    },
   };
 }

@@ -2,6 +2,7 @@
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../kernel/errors.js';
 import type { Clock } from '../../kernel/clock.js';
+import type { ChangeBus } from '../../kernel/events.js';
 import { type NewUserInput, type User, validateNewUser } from './users.js';
 import { hashPassword } from './password.js';
 import * as repo from './users.repo.js';
@@ -17,7 +18,7 @@ export interface UsersService {
   isEmpty(): Promise<boolean>;
 }
 
-export function createUsersService(deps: { readonly db: Db; readonly clock: Clock }): UsersService {
+export function createUsersService(deps: { readonly db: Db; readonly clock: Clock; readonly events: ChangeBus }): UsersService {
   const { db } = deps;
   return {
     async create(input) {
@@ -31,7 +32,7 @@ export function createUsersService(deps: { readonly db: Db; readonly clock: Cloc
         const message = `The login "${valid.login}" is taken; choose another.`;
         throw new AppError({ code: 'USER_LOGIN_TAKEN', kind: 'conflict', message, details: { fields: { login: message } } });
       }
-      return repo.insertUser(db, {
+      const user = await repo.insertUser(db, {
         login: valid.login,
         email: valid.email,
         displayName: valid.displayName,
@@ -40,6 +41,8 @@ export function createUsersService(deps: { readonly db: Db; readonly clock: Cloc
         passwordHash: valid.password === undefined ? null : await hashPassword(valid.password),
         createdAt: deps.clock.now().toISOString(),
       });
+      deps.events.publish({ type: 'user', userId: user.id });
+      return user;
     },
     findById: (id) => repo.findUserById(db, id),
     findByLogin: (login) => repo.findUserByLogin(db, login),
