@@ -45,7 +45,7 @@ function renderSidebar(vm: LayoutVM): SafeHtml {
   <section class="widget widget-search">
     <h2 class="widget-title">Search</h2>
     <form role="search" method="get" action="${vm.site.homeHref}">
-      <label for="sidebar-search">Search for:</label>
+      <label class="visually-hidden" for="sidebar-search">Search for:</label>
       <div class="search-row">
         <input type="search" id="sidebar-search" name="s" value="${sidebar.searchWords}" maxlength="200">
         <button type="submit">Search</button>
