@@ -10,11 +10,13 @@ const FOLDS: Readonly<Record<string, string>> = {
 export function slugify(title: string): string {
   const folded = title
     .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+    // Fold Latin accents and marks on symbols (emoji variation selectors), but keep the marks
+    // that are part of other scripts' letters (ブ, й, हि).
+    .replace(/(?<=\p{Script=Latin})\p{M}+|(?<![\p{L}\p{M}])\p{M}+/gu, '')
     .toLowerCase()
     .replace(/[ßæœøđðþłıħŧ]/g, (c) => FOLDS[c] ?? c)
     .replace(/['’‘`]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
   return trimToLength(folded.normalize('NFC'), MAX_SLUG_LENGTH);
 }

@@ -1,11 +1,5 @@
 // Calendar arithmetic in the site's time zone, with Intl only (no date library needed).
 
-export interface LocalDate {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-}
-
 const partFormatters = new Map<string, Intl.DateTimeFormat>();
 
 function partsFormatter(timeZone: string): Intl.DateTimeFormat {
@@ -48,46 +42,6 @@ export function isValidTimeZone(timeZone: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** The calendar date of `instant` as seen in `timeZone`. */
-export function localDateOf(instant: Date, timeZone: string): LocalDate {
-  const { year, month, day } = wallClock(instant, timeZone);
-  return { year, month, day };
-}
-
-/** The instant at which the wall clock in `timeZone` shows the given local midnight. */
-export function startOfLocalDay(date: LocalDate, timeZone: string): Date {
-  const guess = Date.UTC(date.year, date.month - 1, date.day);
-  // Offset of the zone at the guess; a second pass settles days where the offset changes.
-  let instant = guess;
-  for (let i = 0; i < 2; i++) {
-    const seen = wallClock(new Date(instant), timeZone);
-    const seenAsUtc = Date.UTC(seen.year, seen.month - 1, seen.day, seen.hour, seen.minute, seen.second);
-    instant += guess - seenAsUtc;
-  }
-  return new Date(instant);
-}
-
-/** Half-open instant range [from, to) covering a year, a month or a day in `timeZone`. */
-export function localPeriodRange(
-  period: { year: number; month?: number; day?: number },
-  timeZone: string,
-): { from: Date; to: Date } {
-  const { year, month, day } = period;
-  const start: LocalDate = { year, month: month ?? 1, day: day ?? 1 };
-  const end: LocalDate =
-    day !== undefined
-      ? nextDay(start)
-      : month !== undefined
-        ? { year: month === 12 ? year + 1 : year, month: month === 12 ? 1 : month + 1, day: 1 }
-        : { year: year + 1, month: 1, day: 1 };
-  return { from: startOfLocalDay(start, timeZone), to: startOfLocalDay(end, timeZone) };
-}
-
-function nextDay(date: LocalDate): LocalDate {
-  const next = new Date(Date.UTC(date.year, date.month - 1, date.day + 1));
-  return { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() };
 }
 
 export function isRealDate(year: number, month: number, day: number): boolean {

@@ -28,7 +28,9 @@ export interface CommentNode {
  * (held, spam, deleted) starts a thread of its own rather than vanishing.
  */
 export function buildThread(comments: readonly Comment[], maxDepth: number, order: 'oldest' | 'newest'): CommentNode[] {
-  const nodes = new Map<number, { node: CommentNode; siblings: CommentNode[] }>();
+  // `last`: the end of this comment's run at its level (itself, then the too-deep replies shown after it).
+  interface Placed { node: CommentNode; siblings: CommentNode[]; last: CommentNode; flattenedUnder?: Placed }
+  const nodes = new Map<number, Placed>();
   const roots: CommentNode[] = [];
   for (const comment of comments) {
     const parent = comment.parentId === null ? undefined : nodes.get(comment.parentId);
@@ -40,8 +42,16 @@ export function buildThread(comments: readonly Comment[], maxDepth: number, orde
       depth = canNest ? parent.node.depth + 1 : parent.node.depth;
     }
     const node: CommentNode = { comment, depth, replies: [] };
-    list.push(node);
-    nodes.set(comment.id, { node, siblings: list });
+    if (parent && list === parent.siblings) {
+      // Too deep: right after the parent and the replies already shown after it, as WordPress does.
+      const end = parent.last;
+      list.splice(list.indexOf(end) + 1, 0, node);
+      for (let p: Placed | undefined = parent; p && p.last === end; p = p.flattenedUnder) p.last = node;
+      nodes.set(comment.id, { node, siblings: list, last: node, flattenedUnder: parent });
+    } else {
+      list.push(node);
+      nodes.set(comment.id, { node, siblings: list, last: node });
+    }
   }
   if (order === 'newest') roots.reverse();
   return roots;

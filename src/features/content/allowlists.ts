@@ -40,7 +40,7 @@ export const allowlists: Readonly<Record<HtmlTrust, IOptions>> = {
     ...base,
     allowedTags: commentTags,
     allowedAttributes: {
-      a: ['href', 'title'],
+      a: ['href', 'title', 'rel'],
       abbr: ['title'],
       acronym: ['title'],
       blockquote: ['cite'],
@@ -86,13 +86,15 @@ export const allowlists: Readonly<Record<HtmlTrust, IOptions>> = {
       th: ['align', 'scope', 'colspan', 'rowspan'],
       td: ['align', 'colspan', 'rowspan'],
       details: ['open'],
-      iframe: ['src', 'width', 'height', 'allow', 'allowfullscreen', 'loading', 'referrerpolicy'],
+      iframe: ['src', 'width', 'height', 'allow', 'allowfullscreen', 'loading', 'referrerpolicy', 'sandbox'],
       video: ['src', 'poster', 'controls', 'width', 'height', 'loop', 'muted', 'playsinline', 'preload'],
       audio: ['src', 'controls', 'loop', 'preload'],
       source: ['src', 'srcset', 'type', 'media', 'sizes'],
       track: ['src', 'kind', 'srclang', 'label', 'default'],
     },
     allowedSchemesByTag: { ...mediaSchemes, iframe: ['https'] },
+    // A relative src has no scheme to check, so it would slip past the https-only rule above.
+    allowIframeRelativeUrls: false,
     transformTags: {
       // Embedded pages run sandboxed: scripts yes, but never with our origin or top navigation.
       iframe: (tagName, attribs) => ({

@@ -50,7 +50,8 @@ export function isSettingKey(key: string): key is SettingKey {
 
 /** Checks a whole change at once and reports every bad field. */
 export function validateSettingsChange(change: Readonly<Record<string, unknown>>): Partial<SiteSettings> {
-  const problems: Record<string, string> = {};
+  // No prototype: a problem with a key named "__proto__" must be recorded, not swallowed by the setter.
+  const problems = Object.create(null) as Record<string, string>;
   for (const [key, value] of Object.entries(change)) {
     if (!isSettingKey(key)) problems[key] = 'is not a setting';
     else if (!validators[key].valid(value)) problems[key] = `must be ${validators[key].hint}`;

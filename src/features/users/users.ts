@@ -79,8 +79,11 @@ export interface ValidNewUser {
   readonly bio: string;
 }
 
-// Deliberately loose: one @, something on each side, a dot in the domain, no spaces.
-const EMAIL = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]+$/;
+// Deliberately loose: one @, something on each side, a dot in the domain, no spaces or control characters.
+const EMAIL = /^[^\s@\p{Cc}]{1,64}@[^\s@\p{Cc}]+\.[^\s@\p{Cc}]+$/u;
+// No name holds a control character, and PostgreSQL text cannot hold NUL at all; a biography may keep line breaks.
+const CONTROL = /\p{Cc}/u;
+const CONTROL_BUT_LINE_BREAKS = /[^\P{Cc}\t\n\r]/u;
 const LOGIN = /^[a-z0-9][a-z0-9._-]{0,59}$/;
 
 /** Checks every field and reports all problems together (NIST 800-63B: length rules only for passwords). */
@@ -91,14 +94,16 @@ export function validateNewUser(input: NewUserInput): ValidNewUser {
   const login = (input.login ?? email.split('@')[0] ?? '').trim().toLowerCase();
   if (!LOGIN.test(login)) problems.login = 'A login is 1–60 characters: lowercase letters, digits, dot, dash or underscore.';
   const displayName = (input.displayName ?? login).trim();
-  if (displayName.length === 0 || displayName.length > 100) problems.displayName = 'A display name is 1–100 characters.';
+  if (displayName.length === 0 || displayName.length > 100 || CONTROL.test(displayName)) {
+    problems.displayName = 'A display name is 1–100 characters, without control characters.';
+  }
   if (!isRole(input.role)) problems.role = `The role must be one of: ${roles.join(', ')}.`;
   const password = input.password;
   if (password !== undefined && (password.length < PASSWORD_MIN || password.length > PASSWORD_MAX)) {
     problems.password = `A password is ${PASSWORD_MIN} to ${PASSWORD_MAX} characters long.`;
   }
   const bio = (input.bio ?? '').trim();
-  if (bio.length > 2000) problems.bio = 'A biography is at most 2,000 characters.';
+  if (bio.length > 2000 || CONTROL_BUT_LINE_BREAKS.test(bio)) problems.bio = 'A biography is at most 2,000 characters, without control characters.';
   if (Object.keys(problems).length > 0) {
     throw invalidInput('USER_INVALID', 'Some details of the account are not valid.', { fields: problems });
   }
@@ -108,5 +113,6 @@ export function validateNewUser(input: NewUserInput): ValidNewUser {
 /** An e-mail address for logs: enough to tell two apart, not enough to reveal one. */
 export function maskEmail(email: string): string {
   const [local = '', domain = ''] = email.split('@');
-  return `${local.slice(0, 1)}***@${domain}`;
+  // A one-letter local part would be shown whole, so then show none of it.
+  return `${local.length > 1 ? local.slice(0, 1) : ''}***@${domain}`;
 }

@@ -1,0 +1,155 @@
+// Configuration from the environment: defaults, every bad value reported at once, a frozen result.
+import path from 'node:path';
+import { describe, it, expect } from 'vitest';
+import { ConfigError, loadConfig } from './load.js';
+
+/** The problems loadConfig reports for `env`, or [] when it accepts it. */
+function problemsOf(env: Record<string, string>): readonly string[] {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+}
+
+describe('loadConfig defaults', () => {
+  // toMatchObject: settings added later get their own tests.
+  it('uses the documented defaults for an empty environment', () => {
+    expect(loadConfig({})).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: path.resolve('./data'),
+      publicUrl: 'http://127.0.0.1:3000',
+      databaseUrl: undefined,
+      databaseSchema: undefined,
+      logLevel: 'info',
+      seedDemo: true,
+      secret: undefined,
+    });
+  });
+
+  it('treats empty and blank variables as unset', () => {
+    expect(loadConfig({ PORT: '', LOG_LEVEL: '   ', QUIRE_URL: '' })).toMatchObject({ port: 3000, logLevel: 'info' });
+  });
+
+  it('derives the public URL from HOST and PORT, using 127.0.0.1 for 0.0.0.0', () => {
+    expect(loadConfig({ HOST: '0.0.0.0', PORT: '8080' }).publicUrl).toBe('http://127.0.0.1:8080');
+    expect(loadConfig({ HOST: 'blog.local', PORT: '80' }).publicUrl).toBe('http://blog.local:80');
+  });
+});
+
+describe('loadConfig accepts good values', () => {
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      QUIRE_DATA_DIR: '/var/lib/quire',
+      QUIRE_URL: 'https://blog.example.com/',
+      DATABASE_URL: 'postgresql://quire@db:5432/quire',
+      QUIRE_DB_SCHEMA: 'quire_1',
+      LOG_LEVEL: 'WARN',
+      QUIRE_DEMO: 'off',
+      QUIRE_SECRET: 's'.repeat(32),
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      dataDir: '/var/lib/quire',
+      publicUrl: 'https://blog.example.com',
+      databaseUrl: 'postgresql://quire@db:5432/quire',
+      databaseSchema: 'quire_1',
+      logLevel: 'warn',
+      seedDemo: false,
+      secret: 's'.repeat(32),
+    });
+  });
+
+  it('keeps a path in the public URL but drops the trailing slash', () => {
+    expect(loadConfig({ QUIRE_URL: 'https://example.com/blog/' }).publicUrl).toBe('https://example.com/blog');
+  });
+
+  it('accepts postgres:// as well as postgresql://', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db' }).databaseUrl).toBe('postgres://u@h/db');
+  });
+
+  it.each([
+    ['1', true], ['true', true], ['YES', true], ['on', true],
+    ['0', false], ['false', false], ['No', false], ['off', false],
+  ])('reads QUIRE_DEMO=%s as %s', (value, expected) => {
+    expect(loadConfig({ QUIRE_DEMO: value }).seedDemo).toBe(expected);
+  });
+
+  it('lets overrides win over the environment', () => {
+    expect(loadConfig({ PORT: '8080' }, { port: 0 }).port).toBe(0);
+  });
+});
+
+describe('loadConfig rejects bad values', () => {
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['PORT', '-1'],
+    ['PORT', '80.5'],
+    ['QUIRE_URL', 'ftp://x'],
+    ['QUIRE_URL', 'https://blog.example.com/?page=1'],
+    ['QUIRE_URL', 'https://blog.example.com/#top'],
+    ['QUIRE_URL', 'not a url'],
+    ['DATABASE_URL', 'mysql://u@h/db'],
+    ['DATABASE_URL', 'sqlite:./data/quire.db'],
+    ['LOG_LEVEL', 'loud'],
+    ['QUIRE_DEMO', 'maybe'],
+    ['QUIRE_SECRET', 'too-short'],
+    ['QUIRE_DB_SCHEMA', 'Bad-Name'],
+    ['QUIRE_DB_SCHEMA', '1starts_with_digit'],
+  ])('reports %s=%s, naming the variable', (name, value) => {
+    const problems = problemsOf({ [name]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(name);
+  });
+
+  it('reports all problems together in one ConfigError', () => {
+    const env = {
+      PORT: 'abc',
+      QUIRE_URL: 'ftp://x',
+      DATABASE_URL: 'mysql://u@h/db',
+      LOG_LEVEL: 'loud',
+      QUIRE_DEMO: 'maybe',
+      QUIRE_SECRET: 'short',
+      QUIRE_DB_SCHEMA: 'Bad-Name',
+    };
+    let caught: unknown;
+    try {
+      loadConfig(env);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    const { problems, message } = caught as ConfigError;
+    expect(problems).toHaveLength(7);
+    for (const name of Object.keys(env)) {
+      expect(problems.some((p) => p.includes(name)), name).toBe(true);
+      expect(message).toContain(name);
+    }
+  });
+
+  it('quotes the bad value so people can find it', () => {
+    expect(problemsOf({ PORT: 'abc' })[0]).toContain('"abc"');
+    expect(problemsOf({ LOG_LEVEL: 'loud' })[0]).toContain('"loud"');
+  });
+
+  it('does not put the secret in the message', () => {
+    expect(problemsOf({ QUIRE_SECRET: 'hunter2-secret' }).join('\n')).not.toContain('hunter2');
+  });
+});
+
+describe('loadConfig result', () => {
+  it('is frozen', () => {
+    const config = loadConfig({});
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(() => {
+      (config as { port: number }).port = 1;
+    }).toThrow(TypeError);
+  });
+});
