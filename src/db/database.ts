@@ -10,6 +10,8 @@ import type { Database } from './tables.js';
 export interface Db {
   readonly kysely: Kysely<Database>;
   readonly dialect: SqlDialect;
+  /** The PostgreSQL schema the configuration names, if any (Quire's tables live there, found via search_path). */
+  readonly schema?: string | undefined;
 }
 
 export interface DatabaseTarget {
@@ -24,7 +26,7 @@ export function openDatabase(target: DatabaseTarget): Db {
     ? postgresDialect({ connectionString: target.databaseUrl, schema: target.databaseSchema })
     : sqliteDialect(path.join(target.dataDir, 'quire.sqlite'));
   const kysely = new Kysely<Database>({ dialect: dialect.createKyselyDialect(), plugins: [new CamelCasePlugin()] });
-  return { kysely, dialect };
+  return { kysely, dialect, schema: target.databaseUrl ? target.databaseSchema : undefined };
 }
 
 export async function closeDatabase(db: Db): Promise<void> {
@@ -40,6 +42,9 @@ export async function migrateToLatest(db: Db): Promise<MigrationReport> {
   const migrator = new Migrator({
     db: db.kysely as unknown as Kysely<unknown>,
     provider: migrationProvider(db.dialect),
+    // Named, because Kysely looks for its own tables in every schema it can see: another site (or test run)
+    // in a neighbouring schema would otherwise pass for ours, and our migration tables would never be created.
+    ...(db.schema ? { migrationTableSchema: db.schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;

@@ -1,6 +1,6 @@
 // The port every database engine implements: what differs by dialect lives behind it, nowhere else.
-import type { ColumnDefinitionBuilder, CreateTableBuilder, Dialect, Kysely } from 'kysely';
-import type { Database } from './tables.js';
+import type { ColumnDefinitionBuilder, CreateTableBuilder, Dialect, Kysely, Selectable } from 'kysely';
+import type { Database, JobsTable, Timestamp } from './tables.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -43,6 +43,15 @@ export function splitSnippet(snippet: string): SnippetPart[] {
   return parts;
 }
 
+/** A worker asking for due jobs. */
+export interface JobClaim {
+  readonly workerId: string;
+  readonly now: Timestamp;
+  /** The lease the claimed jobs get: past it, another worker may take them. */
+  readonly leaseUntil: Timestamp;
+  readonly limit: number;
+}
+
 export interface SqlDialect {
   readonly name: DialectName;
   createKyselyDialect(): Dialect;
@@ -52,6 +61,11 @@ export interface SqlDialect {
   createSearchIndex(db: Kysely<unknown>): Promise<void>;
   /** Ranked full-text search over published posts and pages. */
   searchPublished(db: Kysely<Database>, request: SearchRequest): Promise<SearchPage>;
+  /**
+   * Atomically marks up to `limit` claimable jobs (queued and due, or running with an expired lease)
+   * running for one worker, attempts + 1, and returns them; concurrent claimers never get the same job.
+   */
+  claimJobs(db: Kysely<Database>, claim: JobClaim): Promise<Selectable<JobsTable>[]>;
   /** Closes whatever the dialect opened beyond Kysely's own pool. */
   close(): Promise<void>;
 }

@@ -11,6 +11,7 @@ export type PostStatus = 'draft' | 'pending' | 'scheduled' | 'published' | 'priv
 export type ContentFormat = 'markdown' | 'html';
 export type CommentStatus = 'pending' | 'approved' | 'spam' | 'trash';
 export type Taxonomy = 'category' | 'post_tag';
+export type JobStatus = 'queued' | 'running' | 'done' | 'dead';
 
 export interface UsersTable {
   id: Generated<number>;
@@ -117,6 +118,27 @@ export interface OneTimeTokensTable {
   usedAt: Timestamp | null;
 }
 
+/** The durable job queue (an outbox: rows are written in the same transaction as the change they follow). */
+export interface JobsTable {
+  id: Generated<number>;
+  kind: string;
+  /** JSON text; each job kind's handler owns its shape. */
+  payload: string;
+  /** Not before this time; a retry moves it forward by the backoff. */
+  runAt: Timestamp;
+  attempts: ColumnType<number, number | undefined, number>;
+  maxAttempts: number;
+  lockedBy: string | null;
+  /** End of the running worker's lease: past it, the job is claimable again (the worker is presumed dead). */
+  lockedUntil: Timestamp | null;
+  lastError: string | null;
+  status: JobStatus;
+  /** Unique when set: enqueuing the same logical job twice stores it once. */
+  dedupeKey: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   identities: IdentitiesTable;
@@ -127,4 +149,5 @@ export interface Database {
   settings: SettingsTable;
   sessions: SessionsTable;
   oneTimeTokens: OneTimeTokensTable;
+  jobs: JobsTable;
 }

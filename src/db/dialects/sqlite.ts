@@ -2,9 +2,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { type Kysely, SqliteDialect, sql } from 'kysely';
-import { MATCH_END, MATCH_START, type SearchPage, type SearchRequest, type SqlDialect, searchTerms } from '../dialect.js';
-import type { Database } from '../tables.js';
+import { type Kysely, type Selectable, SqliteDialect, sql } from 'kysely';
+import { type JobClaim, MATCH_END, MATCH_START, type SearchPage, type SearchRequest, type SqlDialect, searchTerms } from '../dialect.js';
+import type { Database, JobsTable } from '../tables.js';
+import { isClaimable, markClaimed } from './job-claim.js';
 
 export function sqliteDialect(file: string): SqlDialect {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -34,6 +35,7 @@ export function sqliteDialect(file: string): SqlDialect {
       END`.execute(db);
     },
     searchPublished: (db, request) => searchWithFts5(db, request),
+    claimJobs: (db, claim) => claimInOneStatement(db, claim),
     close: async () => {
       if (connection.open) connection.close();
     },
@@ -55,4 +57,27 @@ async function searchWithFts5(db: Kysely<Database>, request: SearchRequest): Pro
     ORDER BY bm25(posts_fts, 10.0, 1.0), posts.published_at DESC
     LIMIT ${request.limit} OFFSET ${request.offset}`.execute(db);
   return { total: Number(count.rows[0]?.total ?? 0), hits: rows.rows };
+}
+
+/**
+ * SQLite has one writer at a time, and an UPDATE takes the write lock before it reads, so a single
+ * UPDATE … WHERE id IN (SELECT … LIMIT n) RETURNING picks and marks its jobs atomically: another
+ * connection (or process) waits for the lock (busy_timeout) and then sees them running. One statement,
+ * not a transaction spanning awaits, so the lock is never held across the event loop.
+ */
+async function claimInOneStatement(db: Kysely<Database>, claim: JobClaim): Promise<Selectable<JobsTable>[]> {
+  const claimed = await markClaimed(db, claim)
+    .where('jobs.id', 'in', (eb) =>
+      eb
+        .selectFrom('jobs')
+        .select('jobs.id')
+        .where((inner) => isClaimable(inner, claim.now))
+        .orderBy('jobs.runAt')
+        .orderBy('jobs.id')
+        .limit(claim.limit),
+    )
+    .returningAll()
+    .execute();
+  // RETURNING gives no order; callers expect the claim order.
+  return claimed.sort((a, b) => a.runAt.localeCompare(b.runAt) || a.id - b.id);
 }

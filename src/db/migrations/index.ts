@@ -2,10 +2,13 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import type { SqlDialect } from '../dialect.js';
 import { initialSchema } from './2026-11-30-initial-schema.js';
+import { jobsSchema } from './2026-11-30-jobs.js';
 
 export function migrationProvider(dialect: SqlDialect): MigrationProvider {
   const migrations: Record<string, Migration> = {
     '2026-11-30-initial-schema': initialSchema(dialect),
+    // Kysely applies migrations in name order; 'initial-schema' < 'jobs', matching this list.
+    '2026-11-30-jobs': jobsSchema(dialect),
   };
   return { getMigrations: async () => migrations };
 }

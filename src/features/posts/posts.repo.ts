@@ -1,9 +1,10 @@
 // Reads and writes posts and pages.
 import type { Db } from '../../db/database.js';
 import { type SearchRequest, type SnippetPart, splitSnippet } from '../../db/dialect.js';
+import { insertJob } from '../../db/outbox.js';
 import type { PostStatus, PostType, PostsTable } from '../../db/tables.js';
 import type { Insertable } from 'kysely';
-import type { Post, PostCard } from './posts.js';
+import { type Post, type PostCard, scheduledPublishJob } from './posts.js';
 
 const cardColumns = [
   'posts.id', 'posts.type', 'posts.title', 'posts.slug', 'posts.format', 'posts.contentHtml', 'posts.excerpt',
@@ -20,14 +21,33 @@ export interface PublishedFilter {
   readonly localDatePrefix?: string;
 }
 
-/** Inserts a post and files it under its terms, in one transaction. */
+/**
+ * Inserts a post and files it under its terms, in one transaction; a scheduled post's publish job is
+ * written in the same transaction (the outbox), so a stored scheduled post always has its job.
+ */
 export async function insertPost(db: Db, row: Insertable<PostsTable>, termIds: readonly number[]): Promise<number> {
   return db.kysely.transaction().execute(async (trx) => {
     const { id } = await trx.insertInto('posts').values(row).returning('id').executeTakeFirstOrThrow();
     const unique = [...new Set(termIds)];
     if (unique.length > 0) await trx.insertInto('postTerms').values(unique.map((termId) => ({ postId: id, termId }))).execute();
+    if (row.status === 'scheduled' && row.publishedAt) await insertJob(trx, scheduledPublishJob(id, row.publishedAt, row.createdAt));
     return id;
   });
+}
+
+/**
+ * Publishes a post that is still scheduled and due, in one conditional UPDATE (so a concurrent trash or
+ * reschedule wins or loses cleanly); false when it was not. Its publication time stays as scheduled.
+ */
+export async function publishIfDue(db: Db, id: number, now: string): Promise<boolean> {
+  const result = await db.kysely
+    .updateTable('posts')
+    .set({ status: 'published', updatedAt: now })
+    .where('id', '=', id)
+    .where('status', '=', 'scheduled')
+    .where('publishedAt', '<=', now)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
 export async function updatePostStatus(db: Db, id: number, status: PostStatus, updatedAt: string): Promise<void> {

@@ -34,6 +34,11 @@ export type PermalinkLookup =
 export interface PostsService {
   create(input: PostInput, author: User): Promise<Post>;
   moveToTrash(id: number): Promise<void>;
+  /**
+   * Publishes a scheduled post whose time has come (the posts.publish job); true when it did. A post no
+   * longer scheduled (trashed, published by hand) or not yet due (rescheduled later) is left alone.
+   */
+  publishScheduled(id: number): Promise<boolean>;
   findById(id: number): Promise<Post | undefined>;
   findBySlug(type: PostType, slug: string): Promise<Post | undefined>;
   /** A post at /YYYY/MM/DD/slug/, as the public may see it. */
@@ -107,6 +112,12 @@ export function createPostsService(deps: {
     async moveToTrash(id) {
       await repo.updatePostStatus(db, id, 'trash', clock.now().toISOString());
       events.publish({ type: 'post', postId: id });
+    },
+
+    async publishScheduled(id) {
+      const published = await repo.publishIfDue(db, id, clock.now().toISOString());
+      if (published) events.publish({ type: 'post', postId: id });
+      return published;
     },
     findById: (id) => repo.findPostById(db, id),
     findBySlug: (type, slug) => repo.findPostBySlug(db, type, slug),

@@ -1,7 +1,9 @@
 // Posts and pages: types, input rules, and where each lives on the site.
+import type { NewJob } from '../../db/outbox.js';
 import type { ContentFormat, PostStatus, PostType } from '../../db/tables.js';
 import { invalidInput } from '../../kernel/errors.js';
 import { isValidSlug } from '../../kernel/slug.js';
+import { isRealDate } from '../../kernel/time.js';
 import { excerptOf } from '../content/index.js';
 
 export type { ContentFormat, PostStatus, PostType } from '../../db/tables.js';
@@ -52,6 +54,15 @@ export interface PostInput {
 
 export const LIMITS = { title: 500, source: 1_000_000, excerpt: 5_000 } as const;
 
+// RFC 3339 with an offset. Date.parse alone takes "1" or "March 7" (as 2001) and rolls 31 February
+// over to March; without an offset the server's own time zone would be used.
+const DATE_TIME = /^([1-9]\d{3})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
+
+function isDateTime(text: string): boolean {
+  const match = DATE_TIME.exec(text);
+  return match !== null && isRealDate(Number(match[1]), Number(match[2]), Number(match[3])) && !Number.isNaN(Date.parse(text));
+}
+
 export function validatePostInput(input: PostInput): void {
   const problems: Record<string, string> = {};
   if (input.title.trim().length === 0) problems.title = 'A title is required.';
@@ -60,7 +71,7 @@ export function validatePostInput(input: PostInput): void {
   if ((input.excerpt ?? '').length > LIMITS.excerpt) problems.excerpt = `An excerpt is at most ${LIMITS.excerpt} characters.`;
   if (input.slug !== undefined && !isValidSlug(input.slug)) problems.slug = 'A slug is lowercase letters, digits and single hyphens.';
   if (!postStatuses.includes(input.status)) problems.status = `The status must be one of: ${postStatuses.join(', ')}.`;
-  if (input.publishedAt !== undefined && Number.isNaN(Date.parse(input.publishedAt))) {
+  if (input.publishedAt !== undefined && !isDateTime(input.publishedAt)) {
     problems.publishedAt = 'The publication date must be a date and time like 2026-03-14T09:30:00Z.';
   }
   if (input.status === 'scheduled' && input.publishedAt === undefined) {
@@ -78,4 +89,24 @@ export function postPermalinkPath(post: Pick<Post, 'slug' | 'publishedLocal'>): 
 /** The excerpt a list shows: the writer's own, or the first 55 words of the text. */
 export function effectiveExcerpt(post: Pick<Post, 'excerpt' | 'searchText'>): string {
   return post.excerpt.trim() || excerptOf(post.searchText);
+}
+
+/** The job kind that publishes a scheduled post when its time comes (see publishScheduled). */
+export const PUBLISH_POST_JOB = 'posts.publish';
+
+export interface PublishPostPayload {
+  readonly postId: number;
+}
+
+/** The job a scheduled post gets, due at its publication time; one per post (the dedupe key). */
+export function scheduledPublishJob(postId: number, publishedAt: string, createdAt: string): NewJob {
+  const payload: PublishPostPayload = { postId };
+  return { kind: PUBLISH_POST_JOB, payload, runAt: publishedAt, createdAt, dedupeKey: `${PUBLISH_POST_JOB}:${postId}` };
+}
+
+/** Reads a publish job's payload; undefined when it is not one (the handler refuses it for good). */
+export function publishPostPayloadOf(payload: unknown): PublishPostPayload | undefined {
+  if (typeof payload !== 'object' || payload === null) return undefined;
+  const postId = (payload as { postId?: unknown }).postId;
+  return typeof postId === 'number' && Number.isSafeInteger(postId) && postId > 0 ? { postId } : undefined;
 }
