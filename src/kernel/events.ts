@@ -7,7 +7,9 @@ export type ChangeEvent =
   | { readonly type: 'comment'; readonly postId: number }
   | { readonly type: 'term'; readonly termId: number }
   | { readonly type: 'settings' }
-  | { readonly type: 'user'; readonly userId: number };
+  | { readonly type: 'user'; readonly userId: number }
+  /** A job was enqueued: job runners wake instead of waiting for their next poll. */
+  | { readonly type: 'job'; readonly kind: string };
 
 export type ChangeListener = (event: ChangeEvent) => void;
 
