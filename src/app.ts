@@ -7,6 +7,7 @@ import type { Config } from './config/schema.js';
 import { resolveSecret } from './config/secret.js';
 import { type Db, closeDatabase, isDatabaseReachable, migrateToLatest, openDatabase } from './db/database.js';
 import { createCommentsService } from './features/comments/index.js';
+import { type JobsService, createJobsService } from './features/jobs/index.js';
 import { createPostsService } from './features/posts/index.js';
 import { createSettingsService } from './features/settings/index.js';
 import { createSetupService } from './features/setup/index.js';
@@ -17,15 +18,27 @@ import { loadAssets } from './http/assets.route.js';
 import { createCsrf } from './http/csrf.js';
 import type { Services } from './http/deps.js';
 import { buildServer } from './http/server.js';
+import { buildJobHandlers } from './jobs/registry.js';
+import { type JobRunner, createJobRunner } from './jobs/runner.js';
+import { invalidateOnChange } from './http/cache/invalidation.js';
+import { createPageCache } from './http/cache/page-cache.js';
+import { type Platform, openPlatform } from './platform/platform.js';
+import type { CounterStore } from './kernel/counters.js';
 import { type Clock, systemClock } from './kernel/clock.js';
-import { type ChangeBus, createLocalBus } from './kernel/events.js';
+import type { ChangeBus } from './kernel/events.js';
 
 export interface App {
   readonly config: Config;
   readonly db: Db;
   readonly services: Services;
   readonly events: ChangeBus;
+  /** Shared counters for rate limits: in-process, or in Redis when REDIS_URL is set. */
+  readonly counters: CounterStore;
   readonly server: FastifyInstance;
+  /** The durable job queue (enqueue, inspect, run due jobs). */
+  readonly jobs: JobsService;
+  /** This process's job worker; built stopped: main.ts starts it (when QUIRE_JOBS is on), tests drive it. */
+  readonly runner: JobRunner;
   close(): Promise<void>;
 }
 
@@ -70,10 +83,16 @@ export function buildServices(db: Db, clock: Clock, events: ChangeBus): Services
 
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const db = openDatabase(config);
+  let platform: Platform | undefined;
   try {
     await migrateToLatest(db);
-    const events = createLocalBus();
+    // Failures no request waits for (Redis going away, a failing listener) go to the log once there is one.
+    let report = (error: unknown, message: string) => console.error(message, error);
+    platform = await openPlatform(config, { clock: options.clock ?? systemClock, report: (error, message) => report(error, message) });
+    const events = platform.events;
     const services = buildServices(db, options.clock ?? systemClock, events);
+    const pageCache = config.pageCache ? createPageCache() : undefined;
+    if (pageCache) invalidateOnChange(events, pageCache);
     const secret = resolveSecret(config);
     const server = await buildServer(
       {
@@ -82,21 +101,32 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         csrf: createCsrf(secret, config.publicUrl.startsWith('https:')),
         assets: loadAssets(path.join(projectRoot(), 'themes', 'default', 'assets')),
         isHealthy: () => isDatabaseReachable(db),
+        pageCache: { cache: pageCache, isSynchronized: platform.isSynchronized },
       },
       { logger: options.logger ?? { level: config.logLevel, redact: LOG_REDACTIONS } },
     );
+    report = (error, message) => server.log.error({ err: error }, message);
+    const openedPlatform = platform;
+    const jobs = createJobsService({ db, clock: options.clock ?? systemClock, events });
+    const runner = createJobRunner({ jobs, handlers: buildJobHandlers(services), logger: server.log.child({ component: 'jobs' }), events });
     return {
       config,
       db,
       services,
       events,
+      counters: platform.counters,
       server,
+      jobs,
+      runner,
       async close() {
+        await runner.stop(); // in-flight jobs still need the database
         await server.close();
+        await openedPlatform.close();
         await closeDatabase(db);
       },
     };
   } catch (error) {
+    await platform?.close();
     await closeDatabase(db);
     throw error;
   }

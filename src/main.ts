@@ -26,9 +26,12 @@ export async function startSite(config: Config, print: (line: string) => void = 
   const url = await app.server.listen({ port: config.port, host: config.host });
   print(`Quire is serving ${config.publicUrl} (listening on ${url}).`);
   if (setupLink) print(`Create the administrator account (the link works once, for 24 hours):\n  ${setupLink}`);
+  // After listen, so a site that cannot serve does not run jobs either; QUIRE_JOBS=0 leaves them to other processes.
+  if (config.jobsEnabled) app.runner.start();
 
   let stopping: Promise<void> | undefined;
-  const stop = () => (stopping ??= app.close());
+  // The runner first: its in-flight jobs finish (bounded) while the database is still open.
+  const stop = () => (stopping ??= app.runner.stop().then(() => app.close()));
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       app.server.log.info({ signal }, 'shutting down');

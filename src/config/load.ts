@@ -35,9 +35,42 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   if (secret !== undefined && secret.length < 32) {
     problems.push('QUIRE_SECRET must be at least 32 characters long (try: openssl rand -base64 48).');
   }
+  const pageCache = parseOnOff('QUIRE_PAGE_CACHE', text('QUIRE_PAGE_CACHE'), true, problems);
+  const jobsEnabled = parseFlag('QUIRE_JOBS', text('QUIRE_JOBS'), true, problems);
+  const redisUrl = parseRedisUrl(text('REDIS_URL'), problems);
+  const redisPrefix = text('QUIRE_REDIS_PREFIX') ?? 'quire:';
+  if (!/^[A-Za-z0-9:_.-]{1,64}$/.test(redisPrefix)) {
+    problems.push('QUIRE_REDIS_PREFIX must be 1–64 letters, digits, colons, dots, dashes or underscores, like "blog1:".');
+  }
 
   if (problems.length > 0) throw new ConfigError(problems);
-  return Object.freeze({ port, host, dataDir, publicUrl, databaseUrl, databaseSchema, logLevel, seedDemo, secret, ...overrides });
+  return Object.freeze({
+    port, host, dataDir, publicUrl, databaseUrl, databaseSchema, logLevel, seedDemo, secret, pageCache, redisUrl, redisPrefix,
+    jobsEnabled, ...overrides,
+  });
+}
+
+function parseOnOff(name: string, value: string | undefined, fallback: boolean, problems: string[]): boolean {
+  if (value === undefined) return fallback;
+  if (['on', '1', 'true', 'yes'].includes(value.toLowerCase())) return true;
+  if (['off', '0', 'false', 'no'].includes(value.toLowerCase())) return false;
+  problems.push(`${name} must be on or off, not "${value}".`);
+  return fallback;
+}
+
+function parseRedisUrl(value: string | undefined, problems: string[]): string | undefined {
+  if (value === undefined) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'redis:' && url.protocol !== 'rediss:') || !url.hostname) {
+    problems.push('REDIS_URL must be a redis:// (or rediss:// for TLS) URL with a host, like redis://127.0.0.1:6379 (leave it unset to run in one process).');
+    return undefined;
+  }
+  return value;
 }
 
 function parsePort(value: string | undefined, problems: string[]): number {

@@ -17,6 +17,14 @@ export interface Config {
   readonly seedDemo: boolean;
   /** Secret for signing cookies and hashing IPs; read from dataDir/secret.key when not given. */
   readonly secret: string | undefined;
+  /** Serve anonymous readers' pages from the in-process page cache (off: render every request). */
+  readonly pageCache: boolean;
+  /** redis://… to share change events and counters between processes; undefined: all in-process. */
+  readonly redisUrl: string | undefined;
+  /** Prefix of every Redis key and channel, so that several sites can share one Redis. */
+  readonly redisPrefix: string;
+  /** Run the background-job worker in this process (off: a web-only node; another process must run jobs). */
+  readonly jobsEnabled: boolean;
 }
 
 export interface SettingDoc {
@@ -35,4 +43,8 @@ export const configDocs: readonly SettingDoc[] = [
   { env: 'LOG_LEVEL', default: 'info', doc: 'fatal, error, warn, info, debug, trace or silent.' },
   { env: 'QUIRE_DEMO', default: '1', doc: '0 starts an empty site instead of seeding the demo into a new database.' },
   { env: 'QUIRE_SECRET', default: '(generated into the data folder)', doc: 'At least 32 characters; signs cookies. Give every process of one site the same value.' },
+  { env: 'QUIRE_PAGE_CACHE', default: 'on', doc: 'on or off. On, anonymous readers get pages from a cache that every change purges; off renders every request (benchmarks, debugging).' },
+  { env: 'REDIS_URL', default: '(none: one process)', doc: 'redis://host:6379 (or rediss://) to run several processes: they share cache invalidations and rate-limit counters.' },
+  { env: 'QUIRE_REDIS_PREFIX', default: 'quire:', doc: 'Prefix of Quire\'s Redis keys and channels; give each site that shares one Redis its own.' },
+  { env: 'QUIRE_JOBS', default: '1', doc: '0 runs no background jobs (scheduled publishing, e-mail) in this process, e.g. on a web-only node; at least one process of the site must run them.' },
 ];

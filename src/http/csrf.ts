@@ -2,6 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type {} from '@fastify/cookie';
 import { AppError } from '../kernel/errors.js';
+import { markPersonal } from './cache/tags.js';
 import { hmac, randomToken, safeEqual } from '../kernel/ids.js';
 
 const COOKIE = 'quire_csrf';
@@ -17,6 +18,8 @@ export function createCsrf(secret: string, secureCookies: boolean): Csrf {
   const sign = (value: string) => hmac(secret, `csrf:${value}`);
   return {
     tokenFor(request, reply) {
+      // The token is this browser's: a page that carries it must never be served to anyone else.
+      markPersonal(reply);
       let value = request.cookies[COOKIE];
       if (!value || !/^[A-Za-z0-9_-]{43}$/.test(value)) {
         value = randomToken();

@@ -7,6 +7,7 @@ import type { SetupService } from '../features/setup/index.js';
 import type { TaxonomyService } from '../features/taxonomy/index.js';
 import type { UsersService } from '../features/users/index.js';
 import type { Asset } from './assets.route.js';
+import type { PageCacheHttp } from './cache/page-cache.hooks.js';
 import type { Csrf } from './csrf.js';
 
 export interface Services {
@@ -26,4 +27,6 @@ export interface HttpDeps {
   readonly assets: ReadonlyMap<string, Asset>;
   /** True when the database answers. */
   readonly isHealthy: () => Promise<boolean>;
+  /** The page cache and whether it can be trusted; absent: no cache, caching headers only. */
+  readonly pageCache?: PageCacheHttp;
 }

@@ -4,6 +4,7 @@ import { AppError, type ErrorKind, isAppError } from '../kernel/errors.js';
 import { html } from '../kernel/html.js';
 import { renderError } from '../../themes/default/index.js';
 import type { HttpDeps } from './deps.js';
+import { setSecurityHeaders } from './security-headers.js';
 import { loadSiteContext, type SiteContext } from './site/context.js';
 import { sendPage } from './site/page.js';
 
@@ -64,16 +65,34 @@ function fieldMessages(error: AppError): string[] {
   return Object.values(fields as Record<string, unknown>).filter((v): v is string => typeof v === 'string');
 }
 
-export function installErrorHandling(app: FastifyInstance, deps: HttpDeps): void {
-  const send = async (request: FastifyRequest, reply: FastifyReply, error: AppError) => {
-    const status = statusOf(error.kind);
-    if (status >= 500) request.log.error({ err: error.cause ?? error, code: error.code }, 'request failed');
-    else request.log.info({ code: error.code, status }, 'request refused');
-    if (request.routeOptions.config?.surface === 'api') {
-      return reply.status(status).send({ code: error.code, message: error.message, data: { status, ...error.details } });
-    }
-    return sendErrorPage(deps, request, reply, status, error);
+async function sendError(deps: HttpDeps, request: FastifyRequest, reply: FastifyReply, error: AppError) {
+  const status = statusOf(error.kind);
+  if (status >= 500) request.log.error({ err: error.cause ?? error, code: error.code }, 'request failed');
+  else request.log.info({ code: error.code, status }, 'request refused');
+  if (request.routeOptions.config?.surface === 'api') {
+    return reply.status(status).send({ code: error.code, message: error.message, data: { status, ...error.details } });
+  }
+  return sendErrorPage(deps, request, reply, status, error);
+}
+
+/**
+ * Fastify's `frameworkErrors` option: errors its router raises before any route or error handler runs
+ * (a URL with broken %-escapes) get the same themed page instead of Fastify's bare JSON.
+ */
+export function frameworkErrorHandler(deps: HttpDeps) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
+    const appError =
+      error.code === 'FST_ERR_BAD_URL'
+        ? new AppError({ code: 'URL_INVALID', kind: 'invalid', message: 'This address cannot be read: it has a broken %-escape. Check it for typing mistakes.' })
+        : normalize(error);
+    // These replies skip every hook, onSend included, so the security headers are set here.
+    setSecurityHeaders(reply, request.routeOptions.config?.surface !== 'api');
+    void sendError(deps, request, reply, appError);
   };
+}
+
+export function installErrorHandling(app: FastifyInstance, deps: HttpDeps): void {
+  const send = (request: FastifyRequest, reply: FastifyReply, error: AppError) => sendError(deps, request, reply, error);
 
   app.setErrorHandler(async (error, request, reply) => send(request, reply, normalize(error)));
   app.setNotFoundHandler(async (request, reply) =>

@@ -4,8 +4,9 @@ import formbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { requireAccessRules } from './access.js';
 import { registerAssetRoutes } from './assets.route.js';
+import { installPageCache } from './cache/page-cache.hooks.js';
 import type { HttpDeps } from './deps.js';
-import { installErrorHandling } from './errors.js';
+import { frameworkErrorHandler, installErrorHandling } from './errors.js';
 import { registerHealthRoute } from './health.route.js';
 import { addSecurityHeaders } from './security-headers.js';
 import { registerArchiveRoutes } from './site/archive.route.js';
@@ -26,10 +27,13 @@ export async function buildServer(deps: HttpDeps, options: ServerOptions): Promi
     bodyLimit: BODY_LIMIT,
     trustProxy: false,
     routerOptions: { ignoreDuplicateSlashes: true, maxParamLength: 500 },
+    frameworkErrors: frameworkErrorHandler(deps),
   });
   requireAccessRules(app);
   installErrorHandling(app, deps);
   addSecurityHeaders(app);
+  // After the security headers: its onSend sees the finished headers; hits are served before any handler.
+  installPageCache(app, deps.pageCache ?? { cache: undefined, isSynchronized: () => true });
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: BODY_LIMIT });
   registerAssetRoutes(app, deps.assets);

@@ -80,6 +80,19 @@ describe('dependency direction', () => {
     ).toEqual([]);
   });
 
+  it('platform adapters implement kernel ports: they import only kernel and config, and only app.ts wires them', () => {
+    expect(
+      offenders((i) => i.file.startsWith('src/platform/') && i.local && !/^src\/(kernel|config|platform)\//.test(i.target)),
+    ).toEqual([]);
+    expect(
+      offenders((i) => i.target.startsWith('src/platform/') && !i.file.startsWith('src/platform/') && i.file !== 'src/app.ts'),
+    ).toEqual([]);
+  });
+
+  it('only platform adapters talk to Redis', () => {
+    expect(offenders((i) => i.target === 'ioredis' && !i.file.startsWith('src/platform/'))).toEqual([]);
+  });
+
   it('no file imports one that does not exist', () => {
     expect(offenders((i) => i.local && !fs.existsSync(path.join(projectRoot, i.target)))).toEqual([]);
   });

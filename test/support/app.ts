@@ -33,8 +33,16 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     dataDir,
     async close() {
       await app.close();
-      await database.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Another app on the database of `existing` (its data folder, or its PostgreSQL schema): another process of
+ * the same site, or the site after a restart. Its close() closes only its own connections; the data stays
+ * until `existing` is closed.
+ */
+export async function openAppOnSameDatabase(existing: TestApp, options: Pick<TestAppOptions, 'clock'> = {}): Promise<App> {
+  return createApp(existing.config, { clock: options.clock, logger: false });
 }

@@ -11,13 +11,16 @@ export const POSTGRES_URL = process.env.QUIRE_TEST_POSTGRES_URL ?? 'postgres://p
 export interface TestDatabase {
   readonly databaseUrl: string | undefined;
   readonly schema: string | undefined;
-  drop(): Promise<void>;
 }
 
-/** A fresh, empty database for one test file: a temporary SQLite file, or a new PostgreSQL schema. */
+/**
+ * A fresh, empty database: a temporary SQLite file (the caller's data folder), or a new PostgreSQL
+ * schema, which global-setup.ts drops when the whole run ends.
+ */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  if (testDialect === 'sqlite') return { databaseUrl: undefined, schema: undefined, drop: async () => {} };
-  const schema = `quire_test_${crypto.randomBytes(6).toString('hex')}`;
+  if (testDialect === 'sqlite') return { databaseUrl: undefined, schema: undefined };
+  const prefix = process.env.QUIRE_TEST_SCHEMA_PREFIX ?? 'quire_test_';
+  const schema = `${prefix}${crypto.randomBytes(6).toString('hex')}`;
   const client = new pg.Client({ connectionString: POSTGRES_URL });
   await client.connect();
   try {
@@ -25,17 +28,5 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   } finally {
     await client.end();
   }
-  return {
-    databaseUrl: POSTGRES_URL,
-    schema,
-    async drop() {
-      const dropper = new pg.Client({ connectionString: POSTGRES_URL });
-      await dropper.connect();
-      try {
-        await dropper.query(`DROP SCHEMA ${schema} CASCADE`);
-      } finally {
-        await dropper.end();
-      }
-    },
-  };
+  return { databaseUrl: POSTGRES_URL, schema };
 }

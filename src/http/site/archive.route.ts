@@ -1,9 +1,10 @@
 // Category, tag and author archives, each with /page/N/.
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { authorTag, tagResponse, termTag } from '../cache/tags.js';
 import type { HttpDeps } from '../deps.js';
 import { loadSiteContext } from './context.js';
 import { sendPostList } from './listing.js';
-import { pageFromPath, pageNotFound, pathSegments, splitPaged } from './params.js';
+import { pageFromPath, pageNotFound, pathParam, pathSegments, splitPaged } from './params.js';
 import { authorPath, categoryPath, tagPath } from './urls.js';
 
 const open = { config: { access: 'public' as const } };
@@ -22,6 +23,7 @@ export function registerArchiveRoutes(app: FastifyInstance, deps: HttpDeps): voi
     if (!category) throw pageNotFound();
     const [ctx, termIds] = await Promise.all([loadSiteContext(deps.services), taxonomy.categoryWithDescendants(category.id)]);
     const base = categoryPath(ctx.categoryPaths.get(category.id) ?? category.slug);
+    tagResponse(reply, [termTag(category.id)]);
     return sendPostList(
       deps, reply, ctx,
       { kind: 'category', heading: `Category: ${category.name}`, description: category.description, base, page, pageTitle: category.name },
@@ -31,9 +33,10 @@ export function registerArchiveRoutes(app: FastifyInstance, deps: HttpDeps): voi
 
   async function sendTag(params: SlugParams, reply: FastifyReply) {
     const page = pageFromPath(params.n);
-    const tag = await taxonomy.findBySlug('post_tag', params.slug);
+    const tag = await taxonomy.findBySlug('post_tag', pathParam(params.slug));
     if (!tag) throw pageNotFound();
     const ctx = await loadSiteContext(deps.services);
+    tagResponse(reply, [termTag(tag.id)]);
     return sendPostList(
       deps, reply, ctx,
       { kind: 'tag', heading: `Tag: ${tag.name}`, description: tag.description, base: tagPath(tag.slug), page, pageTitle: tag.name },
@@ -43,9 +46,10 @@ export function registerArchiveRoutes(app: FastifyInstance, deps: HttpDeps): voi
 
   async function sendAuthor(params: SlugParams, reply: FastifyReply) {
     const page = pageFromPath(params.n);
-    const author = await users.findByLogin(params.slug);
+    const author = await users.findByLogin(pathParam(params.slug));
     if (!author || author.role === 'subscriber') throw pageNotFound();
     const ctx = await loadSiteContext(deps.services);
+    tagResponse(reply, [authorTag(author.id)]);
     return sendPostList(
       deps, reply, ctx,
       { kind: 'author', heading: `Author: ${author.displayName}`, description: author.bio, base: authorPath(author.login), page, pageTitle: author.displayName },

@@ -4,6 +4,7 @@ import type { PermalinkLookup, Post, PostLink } from '../../features/posts/index
 import { AppError } from '../../kernel/errors.js';
 import { isRealDate } from '../../kernel/time.js';
 import { renderSingle } from '../../../themes/default/index.js';
+import { authorTag, postTag, tagResponse, termTag } from '../cache/tags.js';
 import type { HttpDeps } from '../deps.js';
 import { type SiteContext, loadSiteContext } from './context.js';
 import { loadRelations, sendPostList } from './listing.js';
@@ -46,7 +47,8 @@ export function registerContentRoutes(app: FastifyInstance, deps: HttpDeps): voi
     if (!route) throw pageNotFound();
     if (!path.endsWith('/')) {
       const query = request.url.slice(path.length);
-      return reply.redirect(`${path}/${query}`, 301);
+      // One leading slash only: a Location of //host/ (or /\host/) would send the reader to another site.
+      return reply.redirect(`/${path.replace(/^[/\\]+/, '')}/${query}`, 301);
     }
     const ctx = await loadSiteContext(deps.services);
     if (route.kind === 'date') return sendDateArchive(deps, reply, ctx, route);
@@ -88,6 +90,8 @@ async function sendSingle(deps: HttpDeps, reply: FastifyReply, ctx: SiteContext,
     isPage ? Promise.resolve(noNeighbours) : deps.services.posts.adjacent(post),
     deps.services.comments.threadOf(post.id, ctx.settings.commentThreadDepth, ctx.settings.commentOrder),
   ]);
+  const terms = relations.terms.get(post.id) ?? [];
+  tagResponse(reply, [postTag(post.id), authorTag(post.authorId), ...terms.map((t) => termTag(t.id))]);
   const main = renderSingle({
     post: presentPostMeta(post, ctx, relations),
     contentHtml: post.contentHtml,

@@ -1,6 +1,7 @@
 // The home page, its older pages, ?p=ID links and ?s= search.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { renderList } from '../../../themes/default/index.js';
+import { postTag, tagResponse } from '../cache/tags.js';
 import type { HttpDeps } from '../deps.js';
 import { type SiteContext, loadSiteContext } from './context.js';
 import { loadRelations, sendPostList } from './listing.js';
@@ -43,6 +44,7 @@ async function sendSearch(deps: HttpDeps, reply: FastifyReply, ctx: SiteContext,
   const result = await deps.services.posts.search(words, page, perPage);
   if (page > result.pages) throw pageNotFound();
   const relations = await loadRelations(deps, result.items.map((r) => r.post));
+  tagResponse(reply, result.items.map((r) => postTag(r.post.id)));
   const query = new URLSearchParams({ s: words }).toString();
   const main = renderList({
     kind: 'search',

@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import type { PageOf, PostCard, PublishedFilter } from '../../features/posts/index.js';
 import { renderList } from '../../../themes/default/index.js';
 import type { ListVM } from '../../../themes/view-models.js';
+import { postTag, tagResponse } from '../cache/tags.js';
 import type { HttpDeps } from '../deps.js';
 import type { SiteContext } from './context.js';
 import { sendPage } from './page.js';
@@ -39,6 +40,7 @@ export async function sendPostList(
   const result: PageOf<PostCard> = await deps.services.posts.listPublished(filter, list.page, perPage);
   if (list.page > result.pages) throw pageNotFound();
   const relations = await loadRelations(deps, result.items);
+  tagResponse(reply, result.items.map((p) => postTag(p.id)));
   const vm: ListVM = {
     kind: list.kind,
     heading: list.heading,

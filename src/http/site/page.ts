@@ -2,6 +2,7 @@
 import type { FastifyReply } from 'fastify';
 import type { SafeHtml } from '../../kernel/html.js';
 import { renderLayout } from '../../../themes/default/index.js';
+import { SITE_TAG, tagResponse } from '../cache/tags.js';
 import type { HttpDeps } from '../deps.js';
 import type { SiteContext } from './context.js';
 import { type LayoutOptions, presentLayout } from './present.js';
@@ -15,6 +16,8 @@ export function sendPage(
   status = 200,
 ): FastifyReply {
   const stylesheet = deps.assets.get('quire.css')?.href ?? '/assets/quire.css';
+  // The layout shows settings, the pages menu and the sidebar: every page changes with them.
+  tagResponse(reply, [SITE_TAG]);
   return reply
     .status(status)
     .type('text/html; charset=utf-8')

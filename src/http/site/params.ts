@@ -56,13 +56,24 @@ export function postIdFrom(query: Query): number | undefined {
   return Number(raw);
 }
 
+// No slug or login holds a control character, and PostgreSQL text cannot hold NUL at all (it would be a 500).
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+
+/** A decoded path parameter (slug, login), or "not found" when it holds control characters. */
+export function pathParam(value: string): string {
+  if (CONTROL_CHARACTER.test(value)) throw pageNotFound();
+  return value;
+}
+
 /** Splits a path into decoded segments, or throws "not found" for undecodable ones. */
 export function pathSegments(path: string): string[] {
+  let segments: string[];
   try {
-    return path.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+    segments = path.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
   } catch {
     throw pageNotFound();
   }
+  return segments.map(pathParam);
 }
 
 /** Removes a trailing ['page', N] from segments and returns the page number. */

@@ -69,7 +69,7 @@ export function presentPostMeta(post: PostCard, ctx: SiteContext, relations: Pos
   return {
     id: post.id,
     title: post.title,
-    href: post.type === 'page' ? `/${post.slug}/` : postPermalinkPath(post),
+    href: post.type === 'page' ? pagePath(post, ctx.pages) : postPermalinkPath(post),
     dateIso: publishedAt,
     dateText: formatDate(publishedAt, language, timezone),
     author: author ? { href: authorPath(author.login), label: author.displayName } : { href: '/', label: 'Unknown' },
