@@ -1,5 +1,5 @@
 // Opens ioredis connections the same way everywhere: named, bounded retries, and a clear error when Redis is absent.
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 
 const CONNECT_TIMEOUT_MS = 5_000;
 
@@ -19,7 +19,9 @@ export function redactRedisUrl(url: string): string {
  * Redis must not start without it: its caches could not hear the other processes' changes.
  */
 export async function connectRedis(url: string, name: string, onError: (error: unknown) => void = () => {}): Promise<Redis> {
-  const client = new Redis(url, {
+  // Loaded on first use: a site without REDIS_URL never pays ioredis's memory (about 20 MB).
+  const { Redis: RedisClient } = await import('ioredis');
+  const client = new RedisClient(url, {
     connectionName: name,
     lazyConnect: true,
     connectTimeout: CONNECT_TIMEOUT_MS,

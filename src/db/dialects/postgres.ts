@@ -1,6 +1,7 @@
 // PostgreSQL through pg: a bounded pool, statement timeouts, tsvector search.
 import { type Kysely, PostgresDialect, type RawBuilder, type Selectable, sql } from 'kysely';
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import type pg from 'pg';
 import { type JobClaim, MATCH_END, MATCH_START, type SearchPage, type SearchRequest, type SqlDialect, searchTerms } from '../dialect.js';
 import type { Database, JobsTable } from '../tables.js';
 import { isClaimable, markClaimed } from './job-claim.js';
@@ -12,8 +13,11 @@ export interface PostgresOptions {
   readonly maxConnections?: number;
 }
 
+// Required on first use, synchronously (pg is CommonJS): a SQLite site never loads it (about 15 MB).
+const requirePg = () => createRequire(import.meta.url)('pg') as typeof pg;
+
 export function postgresDialect(options: PostgresOptions): SqlDialect {
-  const pool = new pg.Pool({
+  const pool = new (requirePg().Pool)({
     connectionString: options.connectionString,
     max: options.maxConnections ?? 10,
     idleTimeoutMillis: 30_000,

@@ -6,6 +6,7 @@ import { type Kysely, type Selectable, SqliteDialect, sql } from 'kysely';
 import { type JobClaim, MATCH_END, MATCH_START, type SearchPage, type SearchRequest, type SqlDialect, searchTerms } from '../dialect.js';
 import type { Database, JobsTable } from '../tables.js';
 import { isClaimable, markClaimed } from './job-claim.js';
+import { withStatementCache } from './sqlite-statements.js';
 
 export function sqliteDialect(file: string): SqlDialect {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -17,7 +18,7 @@ export function sqliteDialect(file: string): SqlDialect {
 
   return {
     name: 'sqlite',
-    createKyselyDialect: () => new SqliteDialect({ database: connection }),
+    createKyselyDialect: () => new SqliteDialect({ database: withStatementCache(connection) }),
     addIdColumn: (table) => table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement()),
     createSearchIndex: async (db) => {
       await sql`CREATE VIRTUAL TABLE posts_fts USING fts5(

@@ -11,7 +11,7 @@ import { loadRelations, sendPostList } from './listing.js';
 import { sendPage } from './page.js';
 import { pageNotFound, pathSegments, splitPaged } from './params.js';
 import { postLink, presentComments, presentPostMeta } from './present.js';
-import { formatDate } from './format.js';
+import { formatDate, formatMonth } from './format.js';
 
 type Route =
   | { readonly kind: 'date'; readonly prefix: string; readonly year: number; readonly month?: number; readonly day?: number; readonly page: number }
@@ -66,7 +66,7 @@ function sendDateArchive(deps: HttpDeps, reply: FastifyReply, ctx: SiteContext, 
     route.day !== undefined
       ? formatDate(`${route.prefix}T12:00:00Z`, language, 'UTC')
       : route.month !== undefined
-        ? new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${route.prefix}-01T12:00:00Z`))
+        ? formatMonth(route.prefix, language)
         : String(route.year);
   const base = `/${route.prefix.replaceAll('-', '/')}/`;
   return sendPostList(
