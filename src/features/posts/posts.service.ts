@@ -2,7 +2,8 @@
 import type { Db } from '../../db/database.js';
 import type { SnippetPart } from '../../db/dialect.js';
 import type { Clock } from '../../kernel/clock.js';
-import type { ChangeBus } from '../../kernel/events.js';
+import type { ChangeBus, ChangeEvent } from '../../kernel/events.js';
+import { memoUntilChange } from '../../kernel/memo.js';
 import { firstFreeSlug, slugify } from '../../kernel/slug.js';
 import { localDateTimeOf } from '../../kernel/time.js';
 import { htmlToText, renderMarkdown, sanitizeUserHtml } from '../content/index.js';
@@ -61,6 +62,8 @@ function visibility(post: Post | undefined): PermalinkLookup {
   return PUBLIC_STATUSES.includes(post.status) ? { kind: 'found', post } : { kind: 'missing' };
 }
 
+const isPostChange = (event: ChangeEvent) => event.type === 'post';
+
 function pageOf<T>(items: readonly T[], total: number, page: number, perPage: number): PageOf<T> {
   return { items, total, page, pages: Math.max(1, Math.ceil(total / perPage)) };
 }
@@ -72,6 +75,8 @@ export function createPostsService(deps: {
   readonly events: ChangeBus;
 }): PostsService {
   const { db, clock, events } = deps;
+  const archiveMonths = memoUntilChange(events, isPostChange, () => repo.listArchiveMonths(db));
+  const publishedPages = memoUntilChange(events, isPostChange, () => repo.listPublishedPages(db));
 
   return {
     async create(input, author) {
@@ -170,8 +175,8 @@ export function createPostsService(deps: {
       return { previous, next };
     },
 
-    recent: (limit) => repo.listRecentPublished(db, limit),
-    archiveMonths: () => repo.listArchiveMonths(db),
-    publishedPages: () => repo.listPublishedPages(db),
+    recent: memoUntilChange(events, isPostChange, (limit: number) => repo.listRecentPublished(db, limit)),
+    archiveMonths: () => archiveMonths(undefined),
+    publishedPages: () => publishedPages(undefined),
   };
 }

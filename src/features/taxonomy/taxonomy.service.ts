@@ -1,6 +1,7 @@
 // Categories and tags: creating them, finding them by URL path, filing posts under them.
 import type { Db } from '../../db/database.js';
 import type { ChangeBus } from '../../kernel/events.js';
+import { memoUntilChange } from '../../kernel/memo.js';
 import { AppError, invalidInput } from '../../kernel/errors.js';
 import { firstFreeSlug, isValidSlug, slugify } from '../../kernel/slug.js';
 import { type Taxonomy, type Term, type TermWithCount, categoryPathOf, descendantIds } from './taxonomy.js';
@@ -70,7 +71,10 @@ export function createTaxonomyService(deps: { readonly db: Db; readonly events: 
     async categoryWithDescendants(categoryId) {
       return descendantIds(categoryId, await repo.listTerms(db, 'category'));
     },
-    listWithCounts: (taxonomy) => repo.listTermsWithCounts(db, taxonomy),
+    // Counts change with posts as well as with terms.
+    listWithCounts: memoUntilChange(events, (e) => e.type === 'post' || e.type === 'term', (taxonomy: Taxonomy) =>
+      repo.listTermsWithCounts(db, taxonomy),
+    ),
     async categoryPaths() {
       const all = await repo.listTerms(db, 'category');
       const byId = new Map(all.map((t) => [t.id, t]));
