@@ -126,10 +126,78 @@ export interface FormVM {
   readonly fields: readonly FormFieldVM[];
   readonly submitLabel: string;
   readonly errorSummary: string | null;
+  /** Hidden fields besides _csrf (e.g. where to go after signing in). */
+  readonly hidden?: readonly { readonly name: string; readonly value: string }[];
+  /** A message about the whole form rather than one field (e.g. "The e-mail address or password is incorrect."). */
+  readonly alert?: string | null;
 }
 
 export interface NoticeVM {
   readonly heading: string;
   readonly message: string;
   readonly link: LinkVM | null;
+}
+
+// ---- Admin (the staff screens under /admin/) ----------------------------------------------------
+
+export interface AdminNavItemVM extends LinkVM {
+  readonly current: boolean;
+  /** A number worth the reader's attention (pending comments), shown beside the label. */
+  readonly count?: number;
+}
+
+export interface AdminLayoutVM {
+  readonly siteTitle: string;
+  readonly language: string;
+  /** The document title (without the site name). */
+  readonly pageTitle: string;
+  readonly stylesheetHref: string;
+  /** Empty on the sign-in page. */
+  readonly nav: readonly AdminNavItemVM[];
+  /** The signed-in person's name and the Log Out form; null when nobody is signed in. */
+  readonly session: { readonly displayName: string; readonly logoutAction: string; readonly csrfToken: string } | null;
+}
+
+export interface AdminDashboardVM {
+  readonly heading: string;
+  readonly roleLabel: string;
+  readonly links: readonly (LinkVM & { readonly note: string })[];
+}
+
+export interface ModerationTabVM extends LinkVM {
+  readonly count: number;
+  readonly current: boolean;
+}
+
+export interface ModerationActionVM {
+  /** Where the button's form posts. */
+  readonly href: string;
+  readonly label: string;
+  /** Cannot be undone: styled as a warning. */
+  readonly destructive: boolean;
+}
+
+export interface ModerationCommentVM {
+  readonly id: number;
+  readonly authorName: string;
+  readonly authorEmail: string;
+  readonly post: LinkVM;
+  readonly dateIso: string;
+  readonly dateText: string;
+  /** Plain text from the sanitized comment, shortened. */
+  readonly excerpt: string;
+  readonly actions: readonly ModerationActionVM[];
+}
+
+export interface ModerationVM {
+  readonly heading: string;
+  /** What the last action did ("Comment approved."), or null. */
+  readonly notice: string | null;
+  readonly tabs: readonly ModerationTabVM[];
+  readonly comments: readonly ModerationCommentVM[];
+  readonly emptyMessage: string;
+  readonly csrfToken: string;
+  /** Sent back with every action as hidden fields, so the list comes back as it was. */
+  readonly hidden: readonly { readonly name: string; readonly value: string }[];
+  readonly pagination: PaginationVM;
 }

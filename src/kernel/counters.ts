@@ -7,4 +7,9 @@ export interface CounterStore {
    * hits follow (so a steady stream of refused requests cannot keep a client locked out for ever).
    */
   hit(key: string, windowMs: number): Promise<number>;
+  /**
+   * Takes back one hit of `key`'s current window (an attempt counted up front that turned out not to
+   * count, e.g. a successful sign-in); nothing when no window is open. The window's end does not move.
+   */
+  release(key: string): Promise<void>;
 }

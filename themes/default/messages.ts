@@ -23,6 +23,7 @@ export function renderForm(vm: FormVM): SafeHtml {
   return html`<section class="form-page">
   <h1>${vm.heading}</h1>
   <p>${vm.intro}</p>
+  ${vm.alert ? html`<div class="form-errors" role="alert" tabindex="-1"><p>${vm.alert}</p></div>` : ''}
   ${vm.errorSummary
     ? html`<div class="form-errors" role="alert" tabindex="-1"><p>${vm.errorSummary}</p><ul>${vm.fields
         .filter((f) => f.error)
@@ -30,6 +31,7 @@ export function renderForm(vm: FormVM): SafeHtml {
     : ''}
   <form method="post" action="${vm.action}" novalidate>
     <input type="hidden" name="_csrf" value="${vm.csrfToken}">
+    ${(vm.hidden ?? []).map((h) => html`<input type="hidden" name="${h.name}" value="${h.value}">`)}
     ${vm.fields.map(renderField)}
     <p><button type="submit">${vm.submitLabel}</button></p>
   </form>

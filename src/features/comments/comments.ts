@@ -1,4 +1,4 @@
-// Comments: types and the pure rule that turns a flat list into a thread of limited depth.
+// Comments: types, statuses, and the pure rule that turns a flat list into a thread of limited depth.
 import type { CommentStatus } from '../../db/tables.js';
 
 export type { CommentStatus } from '../../db/tables.js';
@@ -15,6 +15,27 @@ export interface Comment {
   readonly contentHtml: string;
   readonly createdAt: string;
 }
+
+/** Every status, in the order the moderation screen shows them. */
+export const commentStatuses: readonly CommentStatus[] = ['pending', 'approved', 'spam', 'trash'];
+
+export function isCommentStatus(value: string): value is CommentStatus {
+  return (commentStatuses as readonly string[]).includes(value);
+}
+
+/** A comment as moderators see it: with the title of the post it is on. */
+export interface ModerationComment extends Comment {
+  readonly postTitle: string;
+}
+
+export interface ModerationPage {
+  readonly comments: readonly ModerationComment[];
+  readonly total: number;
+  readonly page: number;
+  readonly pages: number;
+}
+
+export const MODERATION_PAGE_SIZE = 20;
 
 export interface CommentNode {
   readonly comment: Comment;

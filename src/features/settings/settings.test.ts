@@ -33,6 +33,8 @@ describe('validateSettingsChange', () => {
       validateSettingsChange({ postsPerPage: 100, commentThreadDepth: 2, title: 't'.repeat(200), tagline: '' }),
     ).not.toThrow();
     expect(() => validateSettingsChange({ postsPerPage: 1, commentThreadDepth: 10, language: 'pt-BR' })).not.toThrow();
+    expect(() => validateSettingsChange({ sessionIdleHours: 1, sessionAbsoluteDays: 1 })).not.toThrow();
+    expect(() => validateSettingsChange({ sessionIdleHours: 720, sessionAbsoluteDays: 365 })).not.toThrow();
   });
 
   it.each([
@@ -51,6 +53,12 @@ describe('validateSettingsChange', () => {
     ['commentThreadDepth', 1],
     ['commentThreadDepth', 11],
     ['commentOrder', 'random'],
+    ['sessionIdleHours', 0],
+    ['sessionIdleHours', 721],
+    ['sessionIdleHours', 1.5],
+    ['sessionAbsoluteDays', 0],
+    ['sessionAbsoluteDays', 366],
+    ['sessionAbsoluteDays', '14'],
   ])('rejects %s = %j', (key, value) => {
     expect(Object.keys(fieldProblemsOf({ [key]: value }))).toEqual([key]);
   });

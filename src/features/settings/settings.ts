@@ -12,6 +12,10 @@ export interface SiteSettings {
   readonly listContent: 'full' | 'excerpt';
   readonly commentThreadDepth: number;
   readonly commentOrder: 'oldest' | 'newest';
+  /** A signed-in session unused this many hours ends. */
+  readonly sessionIdleHours: number;
+  /** A signed-in session ends this many days after sign-in, however busy. */
+  readonly sessionAbsoluteDays: number;
 }
 
 export const defaultSettings: SiteSettings = Object.freeze({
@@ -23,6 +27,8 @@ export const defaultSettings: SiteSettings = Object.freeze({
   listContent: 'full',
   commentThreadDepth: 5,
   commentOrder: 'oldest',
+  sessionIdleHours: 48,
+  sessionAbsoluteDays: 14,
 });
 
 export type SettingKey = keyof SiteSettings;
@@ -42,6 +48,8 @@ const validators: Readonly<Record<SettingKey, { valid: Validator; hint: string }
   listContent: { valid: isOneOf('full', 'excerpt'), hint: '"full" or "excerpt"' },
   commentThreadDepth: { valid: isIntIn(2, 10), hint: 'a whole number from 2 to 10' },
   commentOrder: { valid: isOneOf('oldest', 'newest'), hint: '"oldest" or "newest"' },
+  sessionIdleHours: { valid: isIntIn(1, 720), hint: 'a whole number of hours from 1 to 720 (30 days)' },
+  sessionAbsoluteDays: { valid: isIntIn(1, 365), hint: 'a whole number of days from 1 to 365' },
 };
 
 export function isSettingKey(key: string): key is SettingKey {

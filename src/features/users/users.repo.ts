@@ -31,6 +31,18 @@ export async function findUserByEmail(db: Db, email: string): Promise<User | und
   return db.kysely.selectFrom('users').select(publicColumns).where('email', '=', email).executeTakeFirst();
 }
 
+/** The account and its password hash, for sign-in only: the hash never leaves the users feature. */
+export async function findCredentialsByEmail(db: Db, email: string): Promise<{ user: User; passwordHash: string | null } | undefined> {
+  const row = await db.kysely
+    .selectFrom('users')
+    .select([...publicColumns, 'passwordHash'])
+    .where('email', '=', email)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { passwordHash, ...user } = row;
+  return { user, passwordHash };
+}
+
 export async function listUsersByIds(db: Db, ids: readonly number[]): Promise<User[]> {
   if (ids.length === 0) return [];
   return db.kysely.selectFrom('users').select(publicColumns).where('id', 'in', ids).execute();

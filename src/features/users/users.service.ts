@@ -4,7 +4,7 @@ import { AppError } from '../../kernel/errors.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { ChangeBus } from '../../kernel/events.js';
 import { type NewUserInput, type User, validateNewUser } from './users.js';
-import { hashPassword } from './password.js';
+import { hashPassword, verifyPassword } from './password.js';
 import * as repo from './users.repo.js';
 
 export interface UsersService {
@@ -12,6 +12,11 @@ export interface UsersService {
   findById(id: number): Promise<User | undefined>;
   findByLogin(login: string): Promise<User | undefined>;
   findByEmail(email: string): Promise<User | undefined>;
+  /**
+   * The account whose e-mail and password these are, or undefined. Takes about as long whether or not the
+   * address has an account, so the answer's timing does not tell which addresses do.
+   */
+  authenticate(email: string, password: string): Promise<User | undefined>;
   listByIds(ids: readonly number[]): Promise<User[]>;
   hasAdministrator(): Promise<boolean>;
   /** True on a new site: nobody has an account yet. */
@@ -20,6 +25,9 @@ export interface UsersService {
 
 export function createUsersService(deps: { readonly db: Db; readonly clock: Clock; readonly events: ChangeBus }): UsersService {
   const { db } = deps;
+  // A real argon2id hash of nothing anyone types: verifying against it costs what a real check costs.
+  let dummyHash: Promise<string> | undefined;
+  const dummy = () => (dummyHash ??= hashPassword('quire: the password of no account'));
   return {
     async create(input) {
       const valid = validateNewUser(input);
@@ -47,6 +55,14 @@ export function createUsersService(deps: { readonly db: Db; readonly clock: Cloc
     findById: (id) => repo.findUserById(db, id),
     findByLogin: (login) => repo.findUserByLogin(db, login),
     findByEmail: (email) => repo.findUserByEmail(db, email.trim().toLowerCase()),
+    async authenticate(email, password) {
+      const found = await repo.findCredentialsByEmail(db, email.trim().toLowerCase());
+      if (!found?.passwordHash) {
+        await verifyPassword(await dummy(), password);
+        return undefined;
+      }
+      return (await verifyPassword(found.passwordHash, password)) ? found.user : undefined;
+    },
     listByIds: (ids) => repo.listUsersByIds(db, ids),
     hasAdministrator: async () => (await repo.countUsersWithRole(db, 'administrator')) > 0,
     isEmpty: async () => !(await repo.hasAnyUser(db)),
