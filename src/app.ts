@@ -9,6 +9,7 @@ import { type Db, closeDatabase, isDatabaseReachable, migrateToLatest, openDatab
 import { createCommentsService } from './features/comments/index.js';
 import { type JobsService, createJobsService } from './features/jobs/index.js';
 import { createPostsService } from './features/posts/index.js';
+import { createDatabaseSessionStore, createSessionsService } from './features/sessions/index.js';
 import { createSettingsService } from './features/settings/index.js';
 import { createSetupService } from './features/setup/index.js';
 import { createTaxonomyService } from './features/taxonomy/index.js';
@@ -23,9 +24,11 @@ import { type JobRunner, createJobRunner } from './jobs/runner.js';
 import { invalidateOnChange } from './http/cache/invalidation.js';
 import { createPageCache } from './http/cache/page-cache.js';
 import { type Platform, openPlatform } from './platform/platform.js';
+import { type ClusterHub, type HubPeer, createClusterHub } from './platform/cluster-hub.js';
 import type { CounterStore } from './kernel/counters.js';
 import { type Clock, systemClock } from './kernel/clock.js';
 import type { ChangeBus } from './kernel/events.js';
+import type { SessionStore } from './kernel/sessions.js';
 
 export interface App {
   readonly config: Config;
@@ -67,7 +70,8 @@ export function projectRoot(from = path.dirname(fileURLToPath(import.meta.url)))
   return dir;
 }
 
-export function buildServices(db: Db, clock: Clock, events: ChangeBus): Services {
+/** `sessionStore`: where sessions live; the database unless the platform offers a shared one (Redis). */
+export function buildServices(db: Db, clock: Clock, events: ChangeBus, sessionStore?: SessionStore): Services {
   const settings = createSettingsService({ db, events });
   const users = createUsersService({ db, clock, events });
   const tokens = createTokensService({ db, clock });
@@ -78,8 +82,19 @@ export function buildServices(db: Db, clock: Clock, events: ChangeBus): Services
     taxonomy: createTaxonomyService({ db, events }),
     comments: createCommentsService({ db, clock, events }),
     setup: createSetupService({ users, tokens }),
+    sessions: createSessionsService({ store: sessionStore ?? createDatabaseSessionStore(db), clock, settings }),
   };
 }
+
+/**
+ * For the primary of `quire serve --workers N`: relays change events between its workers and keeps their
+ * shared rate-limit counters (what workers use when REDIS_URL is unset; with it, they use Redis instead).
+ */
+export function createWorkerHub(peers: () => Iterable<HubPeer>): ClusterHub {
+  return createClusterHub({ clock: systemClock, peers });
+}
+
+export type { ClusterHub, HubPeer };
 
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const db = openDatabase(config);
@@ -90,7 +105,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     let report = (error: unknown, message: string) => console.error(message, error);
     platform = await openPlatform(config, { clock: options.clock ?? systemClock, report: (error, message) => report(error, message) });
     const events = platform.events;
-    const services = buildServices(db, options.clock ?? systemClock, events);
+    const services = buildServices(db, options.clock ?? systemClock, events, platform.sessions);
     const pageCache = config.pageCache ? createPageCache() : undefined;
     if (pageCache) invalidateOnChange(events, pageCache);
     const secret = resolveSecret(config);
@@ -99,6 +114,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         config,
         services,
         csrf: createCsrf(secret, config.publicUrl.startsWith('https:')),
+        counters: platform.counters,
         assets: loadAssets(path.join(projectRoot(), 'themes', 'default', 'assets')),
         isHealthy: () => isDatabaseReachable(db),
         pageCache: { cache: pageCache, isSynchronized: platform.isSynchronized },

@@ -1,4 +1,5 @@
 // Reads the environment once, reports every problem together, and returns a frozen Config.
+import net from 'node:net';
 import path from 'node:path';
 import type { Config, LogLevel } from './schema.js';
 
@@ -42,12 +43,36 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   if (!/^[A-Za-z0-9:_.-]{1,64}$/.test(redisPrefix)) {
     problems.push('QUIRE_REDIS_PREFIX must be 1–64 letters, digits, colons, dots, dashes or underscores, like "blog1:".');
   }
+  const trustProxy = parseTrustProxy(text('QUIRE_TRUST_PROXY'), problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     port, host, dataDir, publicUrl, databaseUrl, databaseSchema, logLevel, seedDemo, secret, pageCache, redisUrl, redisPrefix,
-    jobsEnabled, ...overrides,
+    jobsEnabled, trustProxy, ...overrides,
   });
+}
+
+/** Named ranges that Fastify (proxy-addr) understands besides addresses and CIDRs. */
+const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+// "Trust every hop" is not offered: any client could then claim any address by sending X-Forwarded-For itself.
+function parseTrustProxy(value: string | undefined, problems: string[]): false | number | readonly string[] {
+  if (value === undefined || ['off', '0', 'false', 'no'].includes(value.toLowerCase())) return false;
+  if (/^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 10) return Number(value);
+  const entries = value.split(',').map((entry) => entry.trim());
+  if (!/^\d+$/.test(value) && entries.every(isProxyAddress)) return Object.freeze(entries);
+  problems.push(
+    `QUIRE_TRUST_PROXY must be off, a number of proxy hops from 1 to 10, or a comma-separated list of proxy addresses and CIDRs like 127.0.0.1,10.0.0.0/8 (or loopback, linklocal, uniquelocal), not "${value}".`,
+  );
+  return false;
+}
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGES.includes(entry)) return true;
+  const [address = '', bits, extra] = entry.split('/');
+  const family = net.isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
 }
 
 function parseOnOff(name: string, value: string | undefined, fallback: boolean, problems: string[]): boolean {

@@ -25,6 +25,11 @@ export interface Config {
   readonly redisPrefix: string;
   /** Run the background-job worker in this process (off: a web-only node; another process must run jobs). */
   readonly jobsEnabled: boolean;
+  /**
+   * Whose X-Forwarded-For/-Proto/-Host to believe: nobody (false), the nearest N proxies, or proxies at these
+   * addresses, CIDRs or named ranges (loopback, linklocal, uniquelocal). Decides the client IP rate limits count.
+   */
+  readonly trustProxy: false | number | readonly string[];
 }
 
 export interface SettingDoc {
@@ -44,7 +49,8 @@ export const configDocs: readonly SettingDoc[] = [
   { env: 'QUIRE_DEMO', default: '1', doc: '0 starts an empty site instead of seeding the demo into a new database.' },
   { env: 'QUIRE_SECRET', default: '(generated into the data folder)', doc: 'At least 32 characters; signs cookies. Give every process of one site the same value.' },
   { env: 'QUIRE_PAGE_CACHE', default: 'on', doc: 'on or off. On, anonymous readers get pages from a cache that every change purges; off renders every request (benchmarks, debugging).' },
-  { env: 'REDIS_URL', default: '(none: one process)', doc: 'redis://host:6379 (or rediss://) to run several processes: they share cache invalidations and rate-limit counters.' },
+  { env: 'REDIS_URL', default: '(none: one machine)', doc: 'redis://host:6379 (or rediss://) to run Quire on several machines: their processes share cache invalidations and rate-limit counters (the workers of one `quire serve --workers N` share them without it).' },
   { env: 'QUIRE_REDIS_PREFIX', default: 'quire:', doc: 'Prefix of Quire\'s Redis keys and channels; give each site that shares one Redis its own.' },
   { env: 'QUIRE_JOBS', default: '1', doc: '0 runs no background jobs (scheduled publishing, e-mail) in this process, e.g. on a web-only node; at least one process of the site must run them.' },
+  { env: 'QUIRE_TRUST_PROXY', default: 'off', doc: 'Which proxies\' X-Forwarded-For/-Proto/-Host headers to believe (the client address rate limits count comes from them): off, a number of proxy hops (1–10), or a comma-separated list of proxy addresses and CIDRs such as 127.0.0.1,10.0.0.0/8 (loopback, linklocal and uniquelocal name those ranges).' },
 ];

@@ -2,10 +2,12 @@
 import type { Config } from '../config/schema.js';
 import type { CommentsService } from '../features/comments/index.js';
 import type { PostsService } from '../features/posts/index.js';
+import type { SessionsService } from '../features/sessions/index.js';
 import type { SettingsService } from '../features/settings/index.js';
 import type { SetupService } from '../features/setup/index.js';
 import type { TaxonomyService } from '../features/taxonomy/index.js';
 import type { UsersService } from '../features/users/index.js';
+import type { CounterStore } from '../kernel/counters.js';
 import type { Asset } from './assets.route.js';
 import type { PageCacheHttp } from './cache/page-cache.hooks.js';
 import type { Csrf } from './csrf.js';
@@ -17,12 +19,15 @@ export interface Services {
   readonly taxonomy: TaxonomyService;
   readonly comments: CommentsService;
   readonly setup: SetupService;
+  readonly sessions: SessionsService;
 }
 
 export interface HttpDeps {
   readonly config: Config;
   readonly services: Services;
   readonly csrf: Csrf;
+  /** Shared counters for rate limits (sign-in attempts): in-process, or shared by every process. */
+  readonly counters: CounterStore;
   /** The theme's static files by plain name (quire.css). */
   readonly assets: ReadonlyMap<string, Asset>;
   /** True when the database answers. */

@@ -2,8 +2,11 @@
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { requireAccessRules } from './access.js';
+import { enforceAccessRules, requireAccessRules } from './access.js';
+import { registerAdminRoutes } from './admin/routes.js';
 import { registerAssetRoutes } from './assets.route.js';
+import { currentUser } from './auth/current-user.js';
+import { isSecureSite } from './auth/session-cookie.js';
 import { installPageCache } from './cache/page-cache.hooks.js';
 import type { HttpDeps } from './deps.js';
 import { frameworkErrorHandler, installErrorHandling } from './errors.js';
@@ -21,11 +24,18 @@ export interface ServerOptions {
 /** Form bodies above this are refused with 413 before any handler runs. */
 const BODY_LIMIT = 1024 * 1024;
 
+/** QUIRE_TRUST_PROXY in Fastify's terms: a hop count becomes the function Fastify itself would make of it (its types take no number). */
+function trustProxyOption(setting: HttpDeps['config']['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof setting === 'number') return (_address, hop) => hop < setting;
+  return setting === false ? false : [...setting];
+}
+
 export async function buildServer(deps: HttpDeps, options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger,
     bodyLimit: BODY_LIMIT,
-    trustProxy: false,
+    // Off unless QUIRE_TRUST_PROXY names the proxies: request.ip (what rate limits count) must not be forgeable.
+    trustProxy: trustProxyOption(deps.config.trustProxy),
     routerOptions: { ignoreDuplicateSlashes: true, maxParamLength: 500 },
     frameworkErrors: frameworkErrorHandler(deps),
   });
@@ -35,6 +45,8 @@ export async function buildServer(deps: HttpDeps, options: ServerOptions): Promi
   // After the security headers: its onSend sees the finished headers; hits are served before any handler.
   installPageCache(app, deps.pageCache ?? { cache: undefined, isSynchronized: () => true });
   await app.register(cookie);
+  // After the cookie parser (whose onRequest hook is registered just above): rules are checked before bodies are read.
+  enforceAccessRules(app, (request) => currentUser(request, deps.services), isSecureSite(deps.config.publicUrl));
   await app.register(formbody, { bodyLimit: BODY_LIMIT });
   registerAssetRoutes(app, deps.assets);
   registerHealthRoute(app, deps);
@@ -42,5 +54,6 @@ export async function buildServer(deps: HttpDeps, options: ServerOptions): Promi
   registerHomeRoutes(app, deps);
   registerArchiveRoutes(app, deps);
   registerContentRoutes(app, deps);
+  registerAdminRoutes(app, deps);
   return app;
 }

@@ -36,5 +36,9 @@ export function createMemoryCounterStore(options: MemoryCounterOptions): Counter
       windows.set(key, { count: 1, endsAt: now + windowMs });
       return 1;
     },
+    async release(key) {
+      const current = windows.get(key);
+      if (current && current.endsAt > options.clock.now().getTime() && current.count > 0) current.count--;
+    },
   };
 }

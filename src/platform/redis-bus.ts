@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { type ChangeBus, type ChangeEvent, createLocalBus } from '../kernel/events.js';
+import { isChangeEvent } from './change-wire.js';
 
 export interface SynchronizedBus extends ChangeBus {
   /** False while this process may be missing other processes' events (its subscription is down). */
@@ -22,20 +23,6 @@ interface Envelope {
   readonly event: ChangeEvent;
 }
 
-type Fields = Readonly<Record<string, unknown>>;
-const isId = (value: unknown) => Number.isSafeInteger(value);
-
-// What each type of event carries. Typed over every type, so a new kind of event fails to compile here
-// until the wire format knows how to check it.
-const IS_VALID: Readonly<Record<ChangeEvent['type'], (fields: Fields) => boolean>> = {
-  post: (f) => isId(f.postId),
-  comment: (f) => isId(f.postId),
-  term: (f) => isId(f.termId),
-  settings: () => true,
-  user: (f) => isId(f.userId),
-  job: (f) => typeof f.kind === 'string',
-};
-
 /** Reads a message from the channel; undefined for anything that is not a well-formed event. */
 export function parseEnvelope(text: string): Envelope | undefined {
   let value: unknown;
@@ -47,13 +34,6 @@ export function parseEnvelope(text: string): Envelope | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const { origin, event } = value as { origin?: unknown; event?: unknown };
   return typeof origin === 'string' && isChangeEvent(event) ? { origin, event } : undefined;
-}
-
-function isChangeEvent(value: unknown): value is ChangeEvent {
-  if (typeof value !== 'object' || value === null) return false;
-  const fields = value as Fields;
-  if (typeof fields.type !== 'string' || !Object.hasOwn(IS_VALID, fields.type)) return false;
-  return IS_VALID[fields.type as ChangeEvent['type']](fields);
 }
 
 export async function createRedisBus(options: RedisBusOptions): Promise<SynchronizedBus> {

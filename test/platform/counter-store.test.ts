@@ -54,6 +54,19 @@ describe.each(implementations)('the $name counter store', (implementation) => {
     expect([...counts].sort((x, y) => x - y)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
   });
 
+  it.skipIf(implementation.skip)('takes back released hits, never below zero, and a release opens no window', async () => {
+    const key = freshKey();
+    await store.release(key); // nothing open: nothing happens
+    expect(await store.hit(key, 10_000)).toBe(1);
+    expect(await store.hit(key, 10_000)).toBe(2);
+    await store.release(key);
+    expect(await store.hit(key, 10_000)).toBe(2);
+    await store.release(key);
+    await store.release(key);
+    await store.release(key);
+    expect(await store.hit(key, 10_000)).toBe(1);
+  });
+
   it.skipIf(implementation.skip)('starts again after the window, which later hits do not stretch', async () => {
     const key = freshKey();
     expect(await store.hit(key, 300)).toBe(1);
