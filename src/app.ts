@@ -113,6 +113,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       {
         config,
         services,
+        events,
         csrf: createCsrf(secret, config.publicUrl.startsWith('https:')),
         counters: platform.counters,
         assets: loadAssets(path.join(projectRoot(), 'themes', 'default', 'assets')),

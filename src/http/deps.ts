@@ -8,6 +8,7 @@ import type { SetupService } from '../features/setup/index.js';
 import type { TaxonomyService } from '../features/taxonomy/index.js';
 import type { UsersService } from '../features/users/index.js';
 import type { CounterStore } from '../kernel/counters.js';
+import type { ChangeBus } from '../kernel/events.js';
 import type { Asset } from './assets.route.js';
 import type { PageCacheHttp } from './cache/page-cache.hooks.js';
 import type { Csrf } from './csrf.js';
@@ -26,6 +27,8 @@ export interface HttpDeps {
   readonly config: Config;
   readonly services: Services;
   readonly csrf: Csrf;
+  /** What changed, as services announce it: presentation-level caches listen. */
+  readonly events: ChangeBus;
   /** Shared counters for rate limits (sign-in attempts): in-process, or shared by every process. */
   readonly counters: CounterStore;
   /** The theme's static files by plain name (quire.css). */

@@ -122,12 +122,8 @@ export async function findAdjacentPublished(
     .select(['id', 'title', 'slug', 'publishedLocal'])
     .where('type', '=', post.type)
     .where('status', '=', 'published')
-    .where((eb) =>
-      eb.or([
-        eb('publishedAt', before ? '<' : '>', at),
-        eb.and([eb('publishedAt', '=', at), eb('id', before ? '<' : '>', post.id)]),
-      ]),
-    )
+    // A row comparison lets the engine seek straight to the neighbour in the (…, published_at) index.
+    .where((eb) => eb(eb.refTuple('publishedAt', 'id'), before ? '<' : '>', eb.tuple(at, post.id)))
     .orderBy('publishedAt', before ? 'desc' : 'asc')
     .orderBy('id', before ? 'desc' : 'asc')
     .limit(1)

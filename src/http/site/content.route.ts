@@ -10,7 +10,8 @@ import { type SiteContext, loadSiteContext } from './context.js';
 import { loadRelations, sendPostList } from './listing.js';
 import { sendPage } from './page.js';
 import { pageNotFound, pathSegments, splitPaged } from './params.js';
-import { postLink, presentComments, presentPostMeta } from './present.js';
+import { type CommentThreads, createCommentThreads } from './comment-threads.js';
+import { postLink, presentPostMeta } from './present.js';
 import { formatDate, formatMonth } from './format.js';
 
 type Route =
@@ -41,6 +42,7 @@ export function resolveContentPath(segments: readonly string[]): Route | undefin
 }
 
 export function registerContentRoutes(app: FastifyInstance, deps: HttpDeps): void {
+  const threads = createCommentThreads(deps, deps.events);
   app.get<{ Params: { '*': string } }>('/*', { config: { access: 'public' } }, async (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     const route = resolveContentPath(pathSegments(request.params['*']));
@@ -56,7 +58,7 @@ export function registerContentRoutes(app: FastifyInstance, deps: HttpDeps): voi
       route.kind === 'post'
         ? await deps.services.posts.findByPermalink(route.localDate, route.slug)
         : await deps.services.posts.findPageByPath(route.slugs);
-    return sendSingle(deps, reply, ctx, found, path);
+    return sendSingle(deps, threads, reply, ctx, found, path);
   });
 }
 
@@ -78,17 +80,24 @@ function sendDateArchive(deps: HttpDeps, reply: FastifyReply, ctx: SiteContext, 
 
 const noNeighbours: { previous?: PostLink; next?: PostLink } = {};
 
-async function sendSingle(deps: HttpDeps, reply: FastifyReply, ctx: SiteContext, found: PermalinkLookup, path: string) {
+async function sendSingle(
+  deps: HttpDeps,
+  threads: CommentThreads,
+  reply: FastifyReply,
+  ctx: SiteContext,
+  found: PermalinkLookup,
+  path: string,
+) {
   if (found.kind === 'gone') {
     throw new AppError({ code: 'POST_GONE', kind: 'gone', message: 'This post was removed by its author and is no longer available.' });
   }
   if (found.kind === 'missing') throw pageNotFound();
   const post: Post = found.post;
   const isPage = post.type === 'page';
-  const [relations, adjacent, thread] = await Promise.all([
+  const [relations, adjacent, comments] = await Promise.all([
     loadRelations(deps, [post]),
     isPage ? Promise.resolve(noNeighbours) : deps.services.posts.adjacent(post),
-    deps.services.comments.threadOf(post.id, ctx.settings.commentThreadDepth, ctx.settings.commentOrder),
+    threads(post, ctx),
   ]);
   const terms = relations.terms.get(post.id) ?? [];
   tagResponse(reply, [postTag(post.id), authorTag(post.authorId), ...terms.map((t) => termTag(t.id))]);
@@ -98,7 +107,7 @@ async function sendSingle(deps: HttpDeps, reply: FastifyReply, ctx: SiteContext,
     isPage,
     previous: adjacent.previous ? postLink(adjacent.previous) : null,
     next: adjacent.next ? postLink(adjacent.next) : null,
-    comments: presentComments(thread, post, ctx),
+    comments,
   });
   return sendPage(deps, reply, ctx, { pageTitle: post.title, canonicalPath: path }, main);
 }

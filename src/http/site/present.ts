@@ -5,7 +5,6 @@ import type { Term, TermNode, TermWithCount } from '../../features/taxonomy/inde
 import type { User } from '../../features/users/index.js';
 import type { SnippetPart } from '../../features/posts/index.js';
 import { escapeHtml } from '../../kernel/html.js';
-import { sha256 } from '../../kernel/ids.js';
 import type {
   CategoryTreeVM, CommentVM, LayoutVM, LinkVM, PaginationVM, PostCardVM, PostMetaVM,
 } from '../../../themes/view-models.js';
@@ -127,8 +126,14 @@ export function initialsOf(name: string): string {
   return letters.map((w) => Array.from(w ?? '?')[0] ?? '?').join('').toUpperCase();
 }
 
+/** One of twelve colours, stable for an address or name (FNV-1a: cheap, and spread well enough for colours). */
 export function avatarHueOf(key: string): number {
-  return Number.parseInt(sha256(key.trim().toLowerCase()).slice(0, 8), 16) % 12;
+  let hash = 0x811c9dc5;
+  for (const char of key.trim().toLowerCase()) {
+    hash ^= char.codePointAt(0) ?? 0;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % 12;
 }
 
 /** A search excerpt as escaped HTML with the matched words in <mark>. */
