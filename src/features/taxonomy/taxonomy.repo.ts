@@ -48,15 +48,14 @@ export async function listSlugsStartingWith(db: Db, taxonomy: Taxonomy, base: st
   return new Set(rows.map((r) => r.slug));
 }
 
-export async function listTermsOfPosts(db: Db, postIds: readonly number[]): Promise<Array<Term & { postId: number }>> {
+/** Every term of both taxonomies, by name. */
+export async function listAllTerms(db: Db): Promise<Term[]> {
+  return db.kysely.selectFrom('terms').select(termColumns).orderBy('name').execute();
+}
+
+export async function listPostTermLinks(db: Db, postIds: readonly number[]): Promise<Array<{ postId: number; termId: number }>> {
   if (postIds.length === 0) return [];
-  return db.kysely
-    .selectFrom('postTerms')
-    .innerJoin('terms', 'terms.id', 'postTerms.termId')
-    .select([...termColumns, 'postTerms.postId'])
-    .where('postTerms.postId', 'in', postIds)
-    .orderBy('terms.name')
-    .execute();
+  return db.kysely.selectFrom('postTerms').select(['postId', 'termId']).where('postId', 'in', postIds).execute();
 }
 
 export async function replacePostTerms(db: Db, postId: number, termIds: readonly number[]): Promise<void> {

@@ -32,6 +32,8 @@ export interface TaxonomyService {
 
 export function createTaxonomyService(deps: { readonly db: Db; readonly events: ChangeBus }): TaxonomyService {
   const { db, events } = deps;
+  // Terms change rarely and are shown on every page: kept in memory, so a page only reads its links.
+  const termsById = memoUntilChange(events, (e) => e.type === 'term', async () => new Map((await repo.listAllTerms(db)).map((t) => [t.id, t])));
 
   async function create(taxonomy: Taxonomy, input: NewTermInput): Promise<Term> {
     const name = input.name.trim();
@@ -89,13 +91,17 @@ export function createTaxonomyService(deps: { readonly db: Db; readonly events: 
       return result;
     },
     async termsOfPosts(postIds) {
-      const rows = await repo.listTermsOfPosts(db, postIds);
+      const [links, terms] = await Promise.all([repo.listPostTermLinks(db, postIds), termsById(undefined)]);
       const map = new Map<number, Term[]>();
-      for (const { postId, ...term } of rows) {
+      for (const { postId, termId } of links) {
+        const term = terms.get(termId);
+        if (!term) continue;
         const list = map.get(postId) ?? [];
         list.push(term);
         map.set(postId, list);
       }
+      // By name, as the terms are listed everywhere else (binary order, like the database's).
+      for (const list of map.values()) list.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       return map;
     },
     async setPostTerms(postId, termIds) {
