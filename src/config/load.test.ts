@@ -1,18 +1,9 @@
 // Configuration from the environment: defaults, every bad value reported at once, a frozen result.
 import path from 'node:path';
 import { describe, it, expect } from 'vitest';
+import { problemsOf } from '../../test/support/config.js';
 import { ConfigError, loadConfig } from './load.js';
 
-/** The problems loadConfig reports for `env`, or [] when it accepts it. */
-function problemsOf(env: Record<string, string>): readonly string[] {
-  try {
-    loadConfig(env);
-    return [];
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-}
 
 describe('loadConfig defaults', () => {
   // toMatchObject: settings added later get their own tests.

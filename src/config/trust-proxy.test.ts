@@ -1,16 +1,8 @@
 // QUIRE_TRUST_PROXY: whose forwarded headers decide the client address (what rate limits count).
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './load.js';
+import { problemsOf } from '../../test/support/config.js';
+import { loadConfig } from './load.js';
 
-function problemsOf(env: Record<string, string>): readonly string[] {
-  try {
-    loadConfig(env);
-    return [];
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-}
 
 describe('QUIRE_TRUST_PROXY', () => {
   it('is off by default: forwarded headers are ignored', () => {
