@@ -1,6 +1,5 @@
 // Category, tag, author and date archives: which posts each lists, their pages, and addresses that name nothing.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Post } from '../../src/features/posts/index.js';
 import type { Term } from '../../src/features/taxonomy/index.js';
 import type { User } from '../../src/features/users/index.js';
 import { createTestApp, type TestApp } from '../support/app.js';
@@ -12,7 +11,6 @@ describe('archives', () => {
   let author: User;
   let craft: Term;
   let woodworking: Term;
-  let onlyWoodworking: Post;
   const seen: Fetched[] = [];
 
   /** Fetches a page and keeps it for the one-h1-per-page check at the end. */
@@ -27,7 +25,7 @@ describe('archives', () => {
     author = await buildAuthor(app, { login: 'fern', displayName: 'Fern Okoro' });
     craft = (await app.services.taxonomy.findBySlug('category', 'craft')) as Term;
     woodworking = (await app.services.taxonomy.findBySlug('category', 'woodworking')) as Term;
-    onlyWoodworking = await buildPost(app, {
+    await buildPost(app, {
       title: 'Filed only under woodworking',
       publishedAt: '2027-01-01T09:00:00.000Z',
       author,
