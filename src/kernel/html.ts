@@ -9,8 +9,11 @@ const ESCAPES: Readonly<Record<string, string>> = {
 };
 const NEEDS_ESCAPE = /[&<>"']/g;
 
+const HAS_SPECIAL = /[&<>"']/;
+
 export function escapeHtml(text: string): string {
-  return text.replace(NEEDS_ESCAPE, (c) => ESCAPES[c] ?? c);
+  // Most values (names, dates, slugs) have nothing to escape: a test is much cheaper than a replace.
+  return HAS_SPECIAL.test(text) ? text.replace(NEEDS_ESCAPE, (c) => ESCAPES[c] ?? c) : text;
 }
 
 /** A string known to be safe HTML: produced by `html`, by the sanitizer, or by `trustedHtml`. */
