@@ -9,6 +9,8 @@ declare module 'autocannon' {
     /** Seconds before a request counts as timed out. */
     readonly timeout?: number;
     readonly headers?: Readonly<Record<string, string>>;
+    /** Worker threads that fire the requests (connections are divided between them); default: the main thread. */
+    readonly workers?: number;
   }
 
   /** Percentiles of a histogram; latencies in milliseconds, requests in requests per sampled second. */

@@ -1,8 +1,9 @@
-// Builds the benchmark's site in a data folder: the demo site, an administrator, and one filed post with 50 threaded comments.
+// Builds the benchmark's site in a data folder (or a PostgreSQL schema): the demo site, an administrator, and one filed post with 50 threaded comments.
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config/load.js';
 import { demoSite, seedDemoSite } from '../src/features/demo/index.js';
 import { postPermalinkPath } from '../src/features/posts/index.js';
+import type { PostgresTarget } from './servers.js';
 
 export const COMMENT_COUNT = 50;
 const ROOTS = 20;
@@ -46,9 +47,15 @@ function postSource(): string {
   return `A post written for the benchmark: a long article followed by a busy comment thread.\n\n${longest?.markdown ?? ''}`;
 }
 
-/** Seeds a fresh site in `dataDir` through the services, then closes it. */
-export async function prepareSite(dataDir: string): Promise<BenchSite> {
-  const config = loadConfig({ QUIRE_DATA_DIR: dataDir, QUIRE_DEMO: '0', QUIRE_JOBS: '0', QUIRE_PAGE_CACHE: 'off', LOG_LEVEL: 'warn' });
+/**
+ * Seeds a fresh site through the services, then closes it: in `dataDir`'s SQLite file, or in a PostgreSQL schema
+ * (which must exist and be empty; `dataDir` then holds only the secret key).
+ */
+export async function prepareSite(dataDir: string, postgres?: PostgresTarget): Promise<BenchSite> {
+  const config = loadConfig({
+    QUIRE_DATA_DIR: dataDir, QUIRE_DEMO: '0', QUIRE_JOBS: '0', QUIRE_PAGE_CACHE: 'off', LOG_LEVEL: 'warn',
+    DATABASE_URL: postgres?.url, QUIRE_DB_SCHEMA: postgres?.schema,
+  });
   const app = await createApp(config, { logger: false });
   try {
     const { services } = app;
