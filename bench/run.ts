@@ -533,13 +533,16 @@ async function profilePostPage(site: BenchSite, target: ProfileTarget, pages: { 
   } finally {
     await server.stop();
   }
+  // One file per thread: the main thread's is the largest (tsx's module loader thread also writes one, nearly empty).
   const files = fs.readdirSync(dir).filter((file) => file.endsWith('.cpuprofile'));
+  const main = files.sort((a, b) => fs.statSync(path.join(dir, b)).size - fs.statSync(path.join(dir, a)).size).slice(0, 1);
   console.log('');
   console.log(
     `Profile of ${server.name} (${target}): ${int(figures.reqPerSec)} req/s under the profiler ` +
       `(server ${figures.serverCores.toFixed(2)} cores; profiling slows it down, the profile is kept).`,
   );
-  console.log(files.length > 0 ? files.map((file) => summarizeProfile(path.join(dir, file), window)).join('\n\n') : `No .cpuprofile was written to ${dir}.`);
+  console.log(main.length > 0 ? main.map((file) => summarizeProfile(path.join(dir, file), window)).join('\n\n') : `No .cpuprofile was written to ${dir}.`);
+  if (files.length > 1) console.log(`(${files.length - 1} more profile(s) of other threads kept in ${dir}.)`);
 }
 
 try {
