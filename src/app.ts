@@ -27,6 +27,7 @@ import { type Platform, openPlatform } from './platform/platform.js';
 import { type ClusterHub, type HubPeer, createClusterHub } from './platform/cluster-hub.js';
 import type { CounterStore } from './kernel/counters.js';
 import { type Clock, systemClock } from './kernel/clock.js';
+import { createSigner } from './kernel/signed.js';
 import type { ChangeBus } from './kernel/events.js';
 import type { SessionStore } from './kernel/sessions.js';
 
@@ -70,17 +71,31 @@ export function projectRoot(from = path.dirname(fileURLToPath(import.meta.url)))
   return dir;
 }
 
-/** `sessionStore`: where sessions live; the database unless the platform offers a shared one (Redis). */
-export function buildServices(db: Db, clock: Clock, events: ChangeBus, sessionStore?: SessionStore): Services {
+export interface ServiceDeps {
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly events: ChangeBus;
+  /** Shared counters for rate limits. */
+  readonly counters: CounterStore;
+  /** The site's secret: salts IP hashes, signs links. */
+  readonly secret: string;
+  /** Where sessions live; the database unless the platform offers a shared one (Redis). */
+  readonly sessionStore?: SessionStore;
+}
+
+export function buildServices(deps: ServiceDeps): Services {
+  const { db, clock, events } = deps;
+  const sessionStore = deps.sessionStore;
   const settings = createSettingsService({ db, events });
   const users = createUsersService({ db, clock, events });
   const tokens = createTokensService({ db, clock });
+  const posts = createPostsService({ db, clock, settings, events });
   return {
     settings,
     users,
-    posts: createPostsService({ db, clock, settings, events }),
+    posts,
     taxonomy: createTaxonomyService({ db, events }),
-    comments: createCommentsService({ db, clock, events }),
+    comments: createCommentsService({ db, clock, events, settings, posts, counters: deps.counters, ipSalt: deps.secret }),
     setup: createSetupService({ users, tokens }),
     sessions: createSessionsService({ store: sessionStore ?? createDatabaseSessionStore(db), clock, settings }),
   };
@@ -105,16 +120,19 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     let report = (error: unknown, message: string) => console.error(message, error);
     platform = await openPlatform(config, { clock: options.clock ?? systemClock, report: (error, message) => report(error, message) });
     const events = platform.events;
-    const services = buildServices(db, options.clock ?? systemClock, events, platform.sessions);
+    const secret = resolveSecret(config);
+    const clock = options.clock ?? systemClock;
+    const services = buildServices({ db, clock, events, counters: platform.counters, secret, sessionStore: platform.sessions });
     const pageCache = config.pageCache ? createPageCache() : undefined;
     if (pageCache) invalidateOnChange(events, pageCache);
-    const secret = resolveSecret(config);
     const server = await buildServer(
       {
         config,
         services,
         events,
         csrf: createCsrf(secret, config.publicUrl.startsWith('https:')),
+        signer: createSigner(secret),
+        clock,
         counters: platform.counters,
         assets: loadAssets(path.join(projectRoot(), 'themes', 'default', 'assets')),
         isHealthy: () => isDatabaseReachable(db),

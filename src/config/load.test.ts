@@ -179,3 +179,61 @@ describe('page cache and Redis settings', () => {
     expect(problemsOf({ REDIS_URL: 'not a url' })).toHaveLength(1);
   });
 });
+
+describe('mail settings', () => {
+  it('default to .eml files and a quire@ sender on the public URL\'s host', () => {
+    expect(loadConfig({ QUIRE_URL: 'https://blog.example.com/news' })).toMatchObject({
+      smtpUrl: undefined,
+      mailFrom: 'Quire <quire@blog.example.com>',
+    });
+  });
+
+  it('derive the sender like WordPress: without www., and an IP host as a domain literal', () => {
+    expect(loadConfig({ QUIRE_URL: 'https://www.example.com' }).mailFrom).toBe('Quire <quire@example.com>');
+    expect(loadConfig({}).mailFrom).toBe('Quire <quire@[127.0.0.1]>');
+    expect(loadConfig({ QUIRE_URL: 'http://[::1]:3000' }).mailFrom).toBe('Quire <quire@[IPv6:::1]>');
+  });
+
+  it.each([
+    'smtp://mail.example.com',
+    'smtp://user:p%40ss@mail.example.com:587',
+    'smtps://apikey:secret@smtp.example.com:465',
+  ])('accepts SMTP_URL=%s', (value) => {
+    expect(loadConfig({ SMTP_URL: value }).smtpUrl).toBe(value);
+  });
+
+  it.each([
+    'blog@example.com',
+    'Example Blog <blog@example.com>',
+    '"Smith, John" <john@example.com>',
+    'Bücher <info@bücher.de>',
+  ])('accepts QUIRE_MAIL_FROM=%s', (value) => {
+    expect(loadConfig({ QUIRE_MAIL_FROM: value }).mailFrom).toBe(value);
+  });
+
+  it.each([
+    ['SMTP_URL', 'http://mail.example.com'],
+    ['SMTP_URL', 'smtp://'],
+    ['SMTP_URL', 'mail.example.com:587'],
+    ['QUIRE_MAIL_FROM', 'blog'],
+    ['QUIRE_MAIL_FROM', 'Blog <blog>'],
+    ['QUIRE_MAIL_FROM', 'Blog <blog@example.com'],
+    ['QUIRE_MAIL_FROM', 'a@example.com, b@example.com'],
+    ['QUIRE_MAIL_FROM', 'Smith, John <john@example.com>'],
+  ])('reports %s=%s, naming the variable', (name, value) => {
+    const problems = problemsOf({ [name]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(name);
+  });
+
+  it('say what to write instead', () => {
+    expect(problemsOf({ SMTP_URL: 'mail.example.com', QUIRE_MAIL_FROM: 'blog' })).toEqual([
+      expect.stringMatching(/^SMTP_URL must be an smtp:\/\/ \(or smtps:\/\/ for TLS from the start\) URL with a host, like smtp:\/\/user:password@mail\.example\.com:587/),
+      expect.stringMatching(/^QUIRE_MAIL_FROM must be an e-mail address like blog@example\.com or a name and address like Example Blog <blog@example\.com>.*, not "blog"\.$/),
+    ]);
+  });
+
+  it('never quote SMTP_URL back, which holds the password', () => {
+    expect(problemsOf({ SMTP_URL: 'http://quire:hunter2@mail.example.com' }).join('\n')).not.toContain('hunter2');
+  });
+});

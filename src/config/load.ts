@@ -44,11 +44,13 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     problems.push('QUIRE_REDIS_PREFIX must be 1–64 letters, digits, colons, dots, dashes or underscores, like "blog1:".');
   }
   const trustProxy = parseTrustProxy(text('QUIRE_TRUST_PROXY'), problems);
+  const smtpUrl = parseSmtpUrl(text('SMTP_URL'), problems);
+  const mailFrom = parseMailFrom(text('QUIRE_MAIL_FROM'), publicUrl, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     port, host, dataDir, publicUrl, databaseUrl, databaseSchema, logLevel, seedDemo, secret, pageCache, redisUrl, redisPrefix,
-    jobsEnabled, trustProxy, ...overrides,
+    jobsEnabled, trustProxy, smtpUrl, mailFrom, ...overrides,
   });
 }
 
@@ -96,6 +98,44 @@ function parseRedisUrl(value: string | undefined, problems: string[]): string | 
     return undefined;
   }
   return value;
+}
+
+// The value is never quoted back: it usually holds the SMTP password.
+function parseSmtpUrl(value: string | undefined, problems: string[]): string | undefined {
+  if (value === undefined) return undefined;
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (!url || (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || !url.hostname) {
+    problems.push(
+      'SMTP_URL must be an smtp:// (or smtps:// for TLS from the start) URL with a host, like smtp://user:password@mail.example.com:587 (leave it unset to write e-mail to the data folder as .eml files).',
+    );
+    return undefined;
+  }
+  return value;
+}
+
+// An address, or a display name and an address in angle brackets. A name holding , ; : or @ must be quoted:
+// unquoted, mail libraries read it as several addresses.
+const MAIL_ADDRESS = String.raw`[^\s@<>()\[\],;:"\\]+@(?:[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*|\[[^\s\[\]]+\])`;
+const MAIL_FROM = new RegExp(String.raw`^(?:${MAIL_ADDRESS}|(?:"[^"\\\p{Cc}]*"|[^<>",;:@\p{Cc}]+)\s*<${MAIL_ADDRESS}>)$`, 'u');
+
+function parseMailFrom(value: string | undefined, publicUrl: string, problems: string[]): string {
+  const fallback = `Quire <quire@${mailDomainOf(publicUrl)}>`;
+  if (value === undefined) return fallback;
+  if (!MAIL_FROM.test(value)) {
+    problems.push(
+      `QUIRE_MAIL_FROM must be an e-mail address like blog@example.com or a name and address like Example Blog <blog@example.com> (quote a name that holds , ; : or @), not "${value}".`,
+    );
+    return fallback;
+  }
+  return value;
+}
+
+/** Like WordPress's wordpress@domain: the public URL's host without www.; an IP address as a domain literal. */
+function mailDomainOf(publicUrl: string): string {
+  const host = new URL(publicUrl).hostname;
+  if (net.isIPv4(host)) return `[${host}]`;
+  if (host.startsWith('[')) return `[IPv6:${host.slice(1, -1)}]`;
+  return host.replace(/^www\./i, '');
 }
 
 function parsePort(value: string | undefined, problems: string[]): number {

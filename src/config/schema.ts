@@ -30,6 +30,10 @@ export interface Config {
    * addresses, CIDRs or named ranges (loopback, linklocal, uniquelocal). Decides the client IP rate limits count.
    */
   readonly trustProxy: false | number | readonly string[];
+  /** smtp:// or smtps:// URL of the server that sends e-mail; undefined: messages are written to dataDir/mail as .eml files. */
+  readonly smtpUrl: string | undefined;
+  /** The From of every e-mail: an address or "Name <address>"; by default quire@ the public URL's host. */
+  readonly mailFrom: string;
 }
 
 export interface SettingDoc {
@@ -53,4 +57,6 @@ export const configDocs: readonly SettingDoc[] = [
   { env: 'QUIRE_REDIS_PREFIX', default: 'quire:', doc: 'Prefix of Quire\'s Redis keys and channels; give each site that shares one Redis its own.' },
   { env: 'QUIRE_JOBS', default: '1', doc: '0 runs no background jobs (scheduled publishing, e-mail) in this process, e.g. on a web-only node; at least one process of the site must run them.' },
   { env: 'QUIRE_TRUST_PROXY', default: 'off', doc: 'Which proxies\' X-Forwarded-For/-Proto/-Host headers to believe (the client address rate limits count comes from them): off, a number of proxy hops (1–10), or a comma-separated list of proxy addresses and CIDRs such as 127.0.0.1,10.0.0.0/8 (loopback, linklocal and uniquelocal name those ranges).' },
+  { env: 'SMTP_URL', default: '(none: mail is written to data/mail as .eml files)', doc: 'smtp://user:password@mail.example.com:587 (STARTTLS when the server offers it) or smtps://…:465 (TLS from the start) to send e-mail; percent-encode special characters of the user and password.' },
+  { env: 'QUIRE_MAIL_FROM', default: 'Quire <quire@HOST of QUIRE_URL>', doc: 'Sender of every e-mail: an address like `blog@example.com` or a name and address like `Example Blog <blog@example.com>`. Your mail provider may require an address of its domain.' },
 ];

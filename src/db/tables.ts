@@ -90,7 +90,38 @@ export interface CommentsTable {
   userAgent: string;
   source: string;
   contentHtml: string;
+  /** The local spam score when the comment arrived (comments/spam-score.ts); 0 for imported and staff comments. */
+  spamScore: ColumnType<number, number | undefined, number>;
   createdAt: Timestamp;
+}
+
+export type SubscriptionKind = 'comments' | 'replies' | 'posts';
+
+/** E-mail subscriptions; 'pending' until the address confirms by the link mailed to it (double opt-in). */
+export interface SubscriptionsTable {
+  id: Generated<number>;
+  email: string;
+  kind: SubscriptionKind;
+  /** The post followed; 0 for 'posts' (site-wide). */
+  postId: number;
+  status: 'pending' | 'active';
+  createdAt: Timestamp;
+  confirmedAt: Timestamp | null;
+}
+
+export type BanKind = 'email' | 'ip' | 'ip_hash' | 'user';
+
+/** Who may not comment. Rows are never deleted: lifting a ban stamps it, so the history stays. */
+export interface CommentBansTable {
+  id: Generated<number>;
+  kind: BanKind;
+  value: string;
+  reason: string;
+  createdBy: number | null;
+  createdAt: Timestamp;
+  expiresAt: Timestamp | null;
+  liftedAt: Timestamp | null;
+  liftedBy: number | null;
 }
 
 export interface SettingsTable {
@@ -150,4 +181,6 @@ export interface Database {
   sessions: SessionsTable;
   oneTimeTokens: OneTimeTokensTable;
   jobs: JobsTable;
+  subscriptions: SubscriptionsTable;
+  commentBans: CommentBansTable;
 }

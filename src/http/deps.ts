@@ -7,7 +7,9 @@ import type { SettingsService } from '../features/settings/index.js';
 import type { SetupService } from '../features/setup/index.js';
 import type { TaxonomyService } from '../features/taxonomy/index.js';
 import type { UsersService } from '../features/users/index.js';
+import type { Clock } from '../kernel/clock.js';
 import type { CounterStore } from '../kernel/counters.js';
+import type { Signer } from '../kernel/signed.js';
 import type { ChangeBus } from '../kernel/events.js';
 import type { Asset } from './assets.route.js';
 import type { PageCacheHttp } from './cache/page-cache.hooks.js';
@@ -27,6 +29,10 @@ export interface HttpDeps {
   readonly config: Config;
   readonly services: Services;
   readonly csrf: Csrf;
+  /** Signs and checks the tokens of links and forms (comment form stamps, pending-comment cookies, mailed links). */
+  readonly signer: Signer;
+  /** The time as the services see it (tests move it). */
+  readonly clock: Clock;
   /** What changed, as services announce it: presentation-level caches listen. */
   readonly events: ChangeBus;
   /** Shared counters for rate limits (sign-in attempts): in-process, or shared by every process. */

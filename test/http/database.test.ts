@@ -24,7 +24,7 @@ const EXPECTED = {
   postTerms: ['postId', 'termId'],
   comments: [
     'id', 'postId', 'parentId', 'status', 'authorName', 'authorEmail', 'authorUrl', 'userId', 'identityId', 'ipHash',
-    'userAgent', 'source', 'contentHtml', 'createdAt',
+    'userAgent', 'source', 'contentHtml', 'spamScore', 'createdAt',
   ],
   settings: ['key', 'value'],
   sessions: ['idHash', 'userId', 'data', 'createdAt', 'lastSeenAt', 'expiresAt'],
@@ -33,6 +33,8 @@ const EXPECTED = {
     'id', 'kind', 'payload', 'runAt', 'attempts', 'maxAttempts', 'lockedBy', 'lockedUntil', 'lastError', 'status',
     'dedupeKey', 'createdAt', 'updatedAt',
   ],
+  subscriptions: ['id', 'email', 'kind', 'postId', 'status', 'createdAt', 'confirmedAt'],
+  commentBans: ['id', 'kind', 'value', 'reason', 'createdBy', 'createdAt', 'expiresAt', 'liftedAt', 'liftedBy'],
 } as const satisfies ColumnsOf;
 
 // The list cannot drift from tables.ts: `satisfies` refuses unknown tables and columns, and this line

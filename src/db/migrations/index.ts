@@ -3,12 +3,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import type { SqlDialect } from '../dialect.js';
 import { initialSchema } from './2026-11-30-initial-schema.js';
 import { jobsSchema } from './2026-11-30-jobs.js';
+import { commentPipelineSchema } from './2026-12-01-comment-pipeline.js';
 
 export function migrationProvider(dialect: SqlDialect): MigrationProvider {
   const migrations: Record<string, Migration> = {
     '2026-11-30-initial-schema': initialSchema(dialect),
     // Kysely applies migrations in name order; 'initial-schema' < 'jobs', matching this list.
     '2026-11-30-jobs': jobsSchema(dialect),
+    '2026-12-01-comment-pipeline': commentPipelineSchema(dialect),
   };
   return { getMigrations: async () => migrations };
 }

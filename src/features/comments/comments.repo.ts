@@ -1,37 +1,32 @@
 // Reads and writes comments, and keeps each post's count of approved comments.
-import type { Insertable, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { CommentsTable, Database } from '../../db/tables.js';
+import { type NewJob, insertJob } from '../../db/outbox.js';
+import type { Database } from '../../db/tables.js';
 import type { Comment, CommentStatus, ModerationComment } from './comments.js';
 
 const columns = [
   'id', 'postId', 'parentId', 'status', 'authorName', 'authorEmail', 'authorUrl', 'userId', 'contentHtml', 'createdAt',
 ] as const;
 
-export async function listApprovedComments(db: Db, postId: number): Promise<Comment[]> {
+export async function findComment(db: Db, id: number): Promise<Comment | undefined> {
+  return db.kysely.selectFrom('comments').select(columns).where('id', '=', id).executeTakeFirst();
+}
+
+/** The approved comments of a post, and those of `pendingIds` still awaiting moderation (shown to their author only). */
+export async function listApprovedComments(db: Db, postId: number, pendingIds: readonly number[] = []): Promise<Comment[]> {
   return db.kysely
     .selectFrom('comments')
     .select(columns)
     .where('postId', '=', postId)
-    .where('status', '=', 'approved')
+    .where((eb) =>
+      pendingIds.length === 0
+        ? eb('status', '=', 'approved')
+        : eb.or([eb('status', '=', 'approved'), eb.and([eb('status', '=', 'pending'), eb('id', 'in', pendingIds)])]),
+    )
     .orderBy('createdAt')
     .orderBy('id')
     .execute();
-}
-
-/** Inserts a comment and, when approved, counts it on its post, in one transaction. */
-export async function insertComment(db: Db, row: Insertable<CommentsTable>): Promise<number> {
-  return db.kysely.transaction().execute(async (trx) => {
-    const { id } = await trx.insertInto('comments').values(row).returning('id').executeTakeFirstOrThrow();
-    if (row.status === 'approved') {
-      await trx
-        .updateTable('posts')
-        .set((eb) => ({ commentCount: eb('commentCount', '+', 1) }))
-        .where('id', '=', row.postId)
-        .execute();
-    }
-    return id;
-  });
 }
 
 /**
@@ -66,10 +61,13 @@ async function changeAndRecount(
   });
 }
 
-export function updateCommentStatus(db: Db, commentId: number, status: CommentStatus): Promise<number | undefined> {
-  return changeAndRecount(db, commentId, (trx) =>
-    trx.updateTable('comments').set({ status }).where('id', '=', commentId).returning('postId').executeTakeFirst(),
-  );
+/** Moves a comment to `status`; `followUp` jobs (notifications of an approval) are queued in the same transaction. */
+export function updateCommentStatus(db: Db, commentId: number, status: CommentStatus, followUp: readonly NewJob[] = []): Promise<number | undefined> {
+  return changeAndRecount(db, commentId, async (trx) => {
+    const changed = await trx.updateTable('comments').set({ status }).where('id', '=', commentId).returning('postId').executeTakeFirst();
+    if (changed) for (const job of followUp) await insertJob(trx, job);
+    return changed;
+  });
 }
 
 export function deleteComment(db: Db, commentId: number): Promise<number | undefined> {

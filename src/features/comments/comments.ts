@@ -1,4 +1,5 @@
 // Comments: types, statuses, and the pure rule that turns a flat list into a thread of limited depth.
+import type { NewJob } from '../../db/outbox.js';
 import type { CommentStatus } from '../../db/tables.js';
 
 export type { CommentStatus } from '../../db/tables.js';
@@ -80,4 +81,42 @@ export function buildThread(comments: readonly Comment[], maxDepth: number, orde
 
 export function countNodes(nodes: readonly CommentNode[]): number {
   return nodes.reduce((sum, n) => sum + 1 + countNodes(n.replies), 0);
+}
+
+/** Mails the owner and the post's author about one comment: held for moderation, or (if they asked) any new one. */
+export const COMMENT_MODERATION_MAIL_JOB = 'comments.mail-moderators';
+/** Tells the post's subscribers about an approved comment (fans out one mail job per subscriber). */
+export const COMMENT_NOTIFY_JOB = 'comments.notify-subscribers';
+/** Removes spam older than SPAM_KEPT_DAYS and forgets IP hashes older than IP_KEPT_DAYS; re-queues itself daily. */
+export const COMMENTS_CLEANUP_JOB = 'comments.cleanup';
+
+export const SPAM_KEPT_DAYS = 30;
+export const IP_KEPT_DAYS = 30;
+
+export interface CommentJobPayload {
+  readonly commentId: number;
+}
+
+export function commentJobPayloadOf(payload: unknown): CommentJobPayload | undefined {
+  const id = (payload as { commentId?: unknown } | null)?.commentId;
+  return Number.isInteger(id) ? { commentId: id as number } : undefined;
+}
+
+/** Subscribers hear of a comment once, however often it is approved, unapproved and approved again. */
+export function notifySubscribersJob(commentId: number, now: string): NewJob {
+  return { kind: COMMENT_NOTIFY_JOB, payload: { commentId }, runAt: now, createdAt: now, dedupeKey: `${COMMENT_NOTIFY_JOB}:${commentId}` };
+}
+
+/** The jobs a new comment with this status starts, by the notification settings. No mail to anyone about spam or trash. */
+export function commentJobsFor(
+  comment: { readonly id: number; readonly status: CommentStatus },
+  settings: { readonly commentNotifyAuthor: boolean; readonly commentNotifyModeration: boolean },
+  now: string,
+): NewJob[] {
+  const jobs: NewJob[] = [];
+  const mailModerators =
+    (comment.status === 'pending' && settings.commentNotifyModeration) || (comment.status === 'approved' && settings.commentNotifyAuthor);
+  if (mailModerators) jobs.push({ kind: COMMENT_MODERATION_MAIL_JOB, payload: { commentId: comment.id }, runAt: now, createdAt: now });
+  if (comment.status === 'approved') jobs.push(notifySubscribersJob(comment.id, now));
+  return jobs;
 }

@@ -12,6 +12,43 @@ export interface SiteSettings {
   readonly listContent: 'full' | 'excerpt';
   readonly commentThreadDepth: number;
   readonly commentOrder: 'oldest' | 'newest';
+  // Discussion, as WordPress's Settings → Discussion screen, with its defaults.
+  /** "Comment author must fill out name and email". */
+  readonly commentRequireNameEmail: boolean;
+  /** "Users must be registered and logged in to comment": the guest fields are not offered. */
+  readonly commentRequireRegistration: boolean;
+  /** "Comment must be manually approved". */
+  readonly commentManualApproval: boolean;
+  /** "Comment author must have a previously approved comment". */
+  readonly commentPreviouslyApproved: boolean;
+  /** Hold a comment with this many links or more; 0: never hold for links. */
+  readonly commentMaxLinks: number;
+  /** One word or phrase a line: a comment that contains one (in text, name, URL, e-mail, IP or user agent) waits for moderation. */
+  readonly commentModerationKeys: string;
+  /** One word or phrase a line, matched as above: the comment goes straight to the trash. */
+  readonly commentDisallowedKeys: string;
+  /** Close comments on posts older than this many days; 0: never. */
+  readonly commentCloseAfterDays: number;
+  /** Top-level comments a page of the thread; 0: the whole thread on the post's page. */
+  readonly commentsPerPage: number;
+  /** Which page of a paginated thread the post shows first. */
+  readonly commentDefaultPage: 'newest' | 'oldest';
+  /** Seconds between two comments from one address or one e-mail; 0: no flood check. */
+  readonly commentFloodSeconds: number;
+  /** Seconds a form must have been open before it is sent (bots fill forms at once); 0: no check. */
+  readonly commentMinFillSeconds: number;
+  /** Comments one IP address may send in an hour. */
+  readonly commentIpLimitPerHour: number;
+  /** Comments the whole site accepts in a minute, from everyone. */
+  readonly commentSiteLimitPerMinute: number;
+  /** A comment whose local spam score reaches this is spam. */
+  readonly commentSpamThreshold: number;
+  /** "Email me whenever anyone posts a comment" (owner and the post's author). */
+  readonly commentNotifyAuthor: boolean;
+  /** "Email me whenever a comment is held for moderation". */
+  readonly commentNotifyModeration: boolean;
+  /** 'local': avatars drawn from initials here (no third-party request); 'gravatar': Gravatar images by e-mail hash. */
+  readonly avatarSource: 'local' | 'gravatar';
   /** A signed-in session unused this many hours ends. */
   readonly sessionIdleHours: number;
   /** A signed-in session ends this many days after sign-in, however busy. */
@@ -27,6 +64,24 @@ export const defaultSettings: SiteSettings = Object.freeze({
   listContent: 'full',
   commentThreadDepth: 5,
   commentOrder: 'oldest',
+  commentRequireNameEmail: true,
+  commentRequireRegistration: false,
+  commentManualApproval: false,
+  commentPreviouslyApproved: true,
+  commentMaxLinks: 2,
+  commentModerationKeys: '',
+  commentDisallowedKeys: '',
+  commentCloseAfterDays: 0,
+  commentsPerPage: 0,
+  commentDefaultPage: 'newest',
+  commentFloodSeconds: 15,
+  commentMinFillSeconds: 3,
+  commentIpLimitPerHour: 30,
+  commentSiteLimitPerMinute: 120,
+  commentSpamThreshold: 5,
+  commentNotifyAuthor: true,
+  commentNotifyModeration: true,
+  avatarSource: 'local',
   sessionIdleHours: 48,
   sessionAbsoluteDays: 14,
 });
@@ -37,6 +92,7 @@ type Validator = (value: unknown) => boolean;
 
 const isText = (max: number): Validator => (v) => typeof v === 'string' && v.length <= max;
 const isIntIn = (min: number, max: number): Validator => (v) => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
+const isBoolean: Validator = (v) => typeof v === 'boolean';
 const isOneOf = (...options: readonly string[]): Validator => (v) => typeof v === 'string' && options.includes(v);
 
 const validators: Readonly<Record<SettingKey, { valid: Validator; hint: string }>> = {
@@ -48,6 +104,24 @@ const validators: Readonly<Record<SettingKey, { valid: Validator; hint: string }
   listContent: { valid: isOneOf('full', 'excerpt'), hint: '"full" or "excerpt"' },
   commentThreadDepth: { valid: isIntIn(2, 10), hint: 'a whole number from 2 to 10' },
   commentOrder: { valid: isOneOf('oldest', 'newest'), hint: '"oldest" or "newest"' },
+  commentRequireNameEmail: { valid: isBoolean, hint: 'true or false' },
+  commentRequireRegistration: { valid: isBoolean, hint: 'true or false' },
+  commentManualApproval: { valid: isBoolean, hint: 'true or false' },
+  commentPreviouslyApproved: { valid: isBoolean, hint: 'true or false' },
+  commentMaxLinks: { valid: isIntIn(0, 100), hint: 'a whole number from 0 (never hold for links) to 100' },
+  commentModerationKeys: { valid: isText(20_000), hint: 'words or phrases, one a line, at most 20,000 characters in all' },
+  commentDisallowedKeys: { valid: isText(20_000), hint: 'words or phrases, one a line, at most 20,000 characters in all' },
+  commentCloseAfterDays: { valid: isIntIn(0, 36_500), hint: 'a whole number of days, 0 to keep comments open' },
+  commentsPerPage: { valid: isIntIn(0, 1000), hint: 'a whole number from 0 (no pages) to 1000' },
+  commentDefaultPage: { valid: isOneOf('newest', 'oldest'), hint: '"newest" or "oldest"' },
+  commentFloodSeconds: { valid: isIntIn(0, 3600), hint: 'a whole number of seconds from 0 (off) to 3600' },
+  commentMinFillSeconds: { valid: isIntIn(0, 600), hint: 'a whole number of seconds from 0 (off) to 600' },
+  commentIpLimitPerHour: { valid: isIntIn(1, 1_000_000), hint: 'a whole number from 1 to 1,000,000' },
+  commentSiteLimitPerMinute: { valid: isIntIn(1, 1_000_000), hint: 'a whole number from 1 to 1,000,000' },
+  commentSpamThreshold: { valid: isIntIn(1, 100), hint: 'a whole number from 1 to 100' },
+  commentNotifyAuthor: { valid: isBoolean, hint: 'true or false' },
+  commentNotifyModeration: { valid: isBoolean, hint: 'true or false' },
+  avatarSource: { valid: isOneOf('local', 'gravatar'), hint: '"local" or "gravatar"' },
   sessionIdleHours: { valid: isIntIn(1, 720), hint: 'a whole number of hours from 1 to 720 (30 days)' },
   sessionAbsoluteDays: { valid: isIntIn(1, 365), hint: 'a whole number of days from 1 to 365' },
 };

@@ -1,5 +1,7 @@
 // People and their roles: WordPress's capability model as a table, plus input rules for accounts.
 import { invalidInput } from '../../kernel/errors.js';
+
+export { maskEmail } from '../../kernel/mask.js';
 import type { Role } from '../../db/tables.js';
 import type { HtmlTrust } from '../content/index.js';
 
@@ -110,9 +112,3 @@ export function validateNewUser(input: NewUserInput): ValidNewUser {
   return { email, login, displayName, role: input.role as Role, password, bio };
 }
 
-/** An e-mail address for logs: enough to tell two apart, not enough to reveal one. */
-export function maskEmail(email: string): string {
-  const [local = '', domain = ''] = email.split('@');
-  // A one-letter local part would be shown whole, so then show none of it.
-  return `${local.length > 1 ? local.slice(0, 1) : ''}***@${domain}`;
-}

@@ -1,0 +1,178 @@
+// Posting a comment: every check of the discussion settings, in the order WordPress users know, then one
+// transaction that stores the comment with the jobs that follow it (mail to moderators, notifications).
+import type { Db } from '../../db/database.js';
+import type { NewJob } from '../../db/outbox.js';
+import type { Clock } from '../../kernel/clock.js';
+import type { CounterStore } from '../../kernel/counters.js';
+import type { ChangeBus } from '../../kernel/events.js';
+import { hmac } from '../../kernel/ids.js';
+import { renderMarkdown } from '../content/index.js';
+import type { PostsService } from '../posts/index.js';
+import type { SettingsService, SiteSettings } from '../settings/index.js';
+import type { User } from '../users/index.js';
+import { can } from '../users/index.js';
+import { findMatchingBan } from './bans.js';
+import { listActiveBans } from './bans.repo.js';
+import { type RawCommentFields, type ValidCommentFields, decideCommentStatus, validateCommentFields } from './comment-rules.js';
+import { type CommentStatus, commentJobsFor } from './comments.js';
+import {
+  commentDuplicate, commentFlood, commentLooksAutomated, commentParentInvalid, commentPostNotFound, commentRateLimited,
+  commentSignInRequired, commentTooFast, commenterBanned, commentsClosed,
+} from './comments.errors.js';
+import { scoreSpam } from './spam-score.js';
+import * as repo from './submission.repo.js';
+
+export interface CommentSubmission extends RawCommentFields {
+  readonly postId: number;
+  readonly parentId: number | null;
+  /** The honeypot field: people never see it, so anything in it was typed by a program. */
+  readonly honeypot?: unknown;
+  /** When the form was served (ms), from its signed stamp; undefined when the stamp was missing or forged. */
+  readonly formServedAt: number | undefined;
+}
+
+export interface SubmissionContext {
+  readonly ip: string;
+  readonly userAgent: string;
+  /** The signed-in account, when there is one: it is the author. */
+  readonly user?: User;
+}
+
+export interface SubmittedComment {
+  readonly id: number;
+  readonly postId: number;
+  readonly parentId: number | null;
+  readonly status: CommentStatus;
+  readonly fields: ValidCommentFields;
+}
+
+/** Subscriptions asked for in the form; the subscriptions feature sends the confirmation mail. */
+export interface SubscriptionRequests {
+  request(input: { readonly email: string; readonly kind: 'comments' | 'replies' | 'posts'; readonly postId: number }): Promise<void>;
+}
+
+export interface SubmissionDeps {
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly events: ChangeBus;
+  readonly settings: SettingsService;
+  readonly posts: Pick<PostsService, 'findById'>;
+  readonly counters: CounterStore;
+  /** Salt of the IP hashes: the site's secret, so stored hashes cannot be reversed by trying every address. */
+  readonly ipSalt: string;
+  readonly subscriptions?: SubscriptionRequests;
+}
+
+const HOUR = 3_600_000;
+const MINUTE = 60_000;
+const DAY = 24 * HOUR;
+
+export function hashIp(salt: string, ip: string): string {
+  return hmac(salt, `ip:${ip}`);
+}
+
+/** Comments stay open until `commentCloseAfterDays` after publication (0: for ever), as WordPress's close_comments_for_old_posts. */
+export function areCommentsOpen(post: { readonly commentStatus: string; readonly publishedAt: string | null }, settings: SiteSettings, now: Date): boolean {
+  if (post.commentStatus !== 'open') return false;
+  if (settings.commentCloseAfterDays === 0 || !post.publishedAt) return true;
+  return now.getTime() - Date.parse(post.publishedAt) < settings.commentCloseAfterDays * DAY;
+}
+
+export function createCommentSubmission(deps: SubmissionDeps): (input: CommentSubmission, context: SubmissionContext) => Promise<SubmittedComment> {
+  const { db, clock } = deps;
+
+  async function checkTarget(input: CommentSubmission, settings: SiteSettings, now: Date) {
+    const post = await deps.posts.findById(input.postId);
+    if (!post || post.status !== 'published' || post.type !== 'post') throw commentPostNotFound();
+    if (!areCommentsOpen(post, settings, now)) throw commentsClosed();
+    if (input.parentId !== null) {
+      const parent = await repo.findReplyTarget(db, input.parentId);
+      if (!parent || parent.postId !== post.id || parent.status !== 'approved') throw commentParentInvalid();
+    }
+    return post;
+  }
+
+  function checkHuman(input: CommentSubmission, settings: SiteSettings, now: Date): number | undefined {
+    if (typeof input.honeypot === 'string' && input.honeypot.trim() !== '') throw commentLooksAutomated();
+    if (settings.commentMinFillSeconds === 0) return input.formServedAt === undefined ? undefined : (now.getTime() - input.formServedAt) / 1000;
+    if (input.formServedAt === undefined) throw commentTooFast(settings.commentMinFillSeconds);
+    const seconds = (now.getTime() - input.formServedAt) / 1000;
+    if (seconds < settings.commentMinFillSeconds) throw commentTooFast(Math.ceil(settings.commentMinFillSeconds - seconds));
+    return seconds;
+  }
+
+  async function checkRates(ipHash: string, email: string, settings: SiteSettings, now: Date) {
+    const [site, ip] = await Promise.all([
+      deps.counters.hit('comments:site', MINUTE),
+      deps.counters.hit(`comments:ip:${ipHash}`, HOUR),
+    ]);
+    if (site > settings.commentSiteLimitPerMinute) throw commentRateLimited(60);
+    if (ip > settings.commentIpLimitPerHour) throw commentRateLimited(3600);
+    if (settings.commentFloodSeconds > 0) {
+      const latest = await repo.findLatestCommentTime(db, { ipHash, email });
+      const since = latest === undefined ? Infinity : (now.getTime() - Date.parse(latest)) / 1000;
+      if (since < settings.commentFloodSeconds) throw commentFlood(Math.ceil(settings.commentFloodSeconds - since));
+    }
+  }
+
+  return async (input, context) => {
+    const settings = await deps.settings.get();
+    const now = clock.now();
+    const user = context.user;
+    if (settings.commentRequireRegistration && !user) throw commentSignInRequired();
+    const fields = validateCommentFields(input, {
+      requireNameEmail: settings.commentRequireNameEmail,
+      author: user ? { displayName: user.displayName, email: user.email, url: '' } : undefined,
+    });
+    const post = await checkTarget(input, settings, now);
+    const isModerator = user !== undefined && can(user.role, 'moderate_comments');
+    const fillSeconds = isModerator ? undefined : checkHuman(input, settings, now);
+    const ipHash = hashIp(deps.ipSalt, context.ip);
+    const bans = await listActiveBans(db, now.toISOString());
+    if (findMatchingBan(bans, { email: fields.authorEmail, ip: context.ip, ipHash, userId: user?.id ?? null }, now.toISOString())) {
+      throw commenterBanned();
+    }
+    if (!isModerator) await checkRates(ipHash, fields.authorEmail, settings, now);
+    if (await repo.isDuplicateComment(db, { postId: post.id, source: fields.source, email: fields.authorEmail, name: fields.authorName })) {
+      throw commentDuplicate();
+    }
+    const [hasApproved, repeatedUrlCount] = await Promise.all([
+      repo.hasApprovedComment(db, { email: fields.authorEmail, userId: user?.id ?? null }),
+      repo.countCommentsWithUrl(db, fields.authorUrl, new Date(now.getTime() - DAY).toISOString()),
+    ]);
+    const spam = isModerator
+      ? { score: 0, reasons: [] }
+      : scoreSpam({ ...fields, isNewIdentity: !hasApproved, fillSeconds, repeatedUrlCount });
+    const decision = decideCommentStatus(
+      { fields, ip: context.ip, userAgent: context.userAgent, isModerator, hasApprovedComment: hasApproved, spamScore: spam.score },
+      settings,
+    );
+    const createdAt = now.toISOString();
+    const id = await repo.insertCommentWithJobs(
+      db,
+      {
+        postId: post.id,
+        parentId: input.parentId,
+        status: decision.status,
+        authorName: fields.authorName,
+        authorEmail: fields.authorEmail,
+        authorUrl: fields.authorUrl,
+        userId: user?.id ?? null,
+        identityId: null,
+        ipHash,
+        userAgent: context.userAgent.slice(0, 255),
+        source: fields.source,
+        contentHtml: renderMarkdown(fields.source, 'comment'),
+        spamScore: spam.score,
+        createdAt,
+      },
+      (commentId): NewJob[] => commentJobsFor({ id: commentId, status: decision.status }, settings, createdAt),
+    );
+    if (decision.status === 'approved') deps.events.publish({ type: 'comment', postId: post.id });
+    if (deps.subscriptions && fields.authorEmail && decision.status !== 'spam' && decision.status !== 'trash') {
+      if (fields.subscribe !== 'none') await deps.subscriptions.request({ email: fields.authorEmail, kind: fields.subscribe, postId: post.id });
+      if (fields.subscribePosts) await deps.subscriptions.request({ email: fields.authorEmail, kind: 'posts', postId: 0 });
+    }
+    return { id, postId: post.id, parentId: input.parentId, status: decision.status, fields };
+  };
+}
