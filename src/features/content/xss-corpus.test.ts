@@ -1,43 +1,11 @@
 // Stored-XSS property: every public XSS payload, at every trust level, comes out inert.
-// Corpora: ../shared/corpora/xss (see its README); the output is parsed with parse5 via cheerio.
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+// Corpora: ../shared/corpora/xss (see its README), read by test/support/xss-corpus.ts; the output is parsed with parse5 via cheerio.
 import * as cheerio from 'cheerio';
 import { describe, it, expect } from 'vitest';
+import { loadXssCorpora, readCorpusJson as readJson } from '../../../test/support/xss-corpus.js';
 import { type HtmlTrust, renderMarkdown, sanitizeUserHtml } from './render.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const corpusDir = path.resolve(repoRoot, '../shared/corpora/xss');
 const trusts: readonly HtmlTrust[] = ['safe', 'unfiltered', 'comment'];
-
-const readJson = (file: string): unknown => JSON.parse(fs.readFileSync(path.join(corpusDir, file), 'utf8'));
-const strings = (values: readonly unknown[]): string[] => values.filter((v): v is string => typeof v === 'string');
-const field = (items: unknown, name: string): string[] =>
-  strings((items as readonly Record<string, unknown>[]).map((item) => item[name]));
-const markdownItTests = (file: string): string[] => field((readJson(file) as { tests: unknown }).tests, 'markdown');
-const lines = (file: string): string[] =>
-  fs.readFileSync(path.join(corpusDir, file), 'utf8').split(/\r?\n/).filter((line) => line.trim() !== '');
-const filesIn = (dir: string, ext: RegExp): string[] =>
-  fs.readdirSync(path.join(corpusDir, dir)).filter((f) => ext.test(f)).sort().map((f) => `${dir}/${f}`);
-
-/** Every corpus file and its payloads, as strings. */
-function loadCorpora(): [string, string[]][] {
-  return [
-    ['dompurify/expect.json', field(readJson('dompurify/expect.json'), 'payload')],
-    ['h5sc/items.json', field((readJson('h5sc/items.json') as { items: unknown }).items, 'payload')],
-    ['owasp/xss-filter-evasion.json', field(readJson('owasp/xss-filter-evasion.json'), 'payload')],
-    ...['xss', 'fatal', 'linkify', 'normalize', 'proto'].map(
-      (name): [string, string[]] => [`markdown-it/${name}.json`, markdownItTests(`markdown-it/${name}.json`)],
-    ),
-    ['sanitize-html/cases.json', field(readJson('sanitize-html/cases.json'), 'input')],
-    ...filesIn('payloadsallthethings', /\.txt$/).map((file): [string, string[]] => [file, lines(file)]),
-    ...filesIn('payloadsallthethings/svg', /\.(svg|xml)$/).map((file): [string, string[]] => [
-      file,
-      [fs.readFileSync(path.join(corpusDir, file), 'utf8')],
-    ]),
-  ];
-}
 
 const FORBIDDEN_TAGS = new Set([
   'script', 'iframe', 'object', 'embed', 'applet', 'base', 'meta', 'form', 'style', 'link', 'frame', 'frameset',
@@ -99,7 +67,7 @@ function offendersOf(payloads: readonly string[], trust: HtmlTrust): Offender[] 
   return offenders;
 }
 
-const corpora = loadCorpora();
+const corpora = loadXssCorpora();
 const cases = corpora.flatMap(([file, payloads]) => trusts.map((trust) => ({ file, trust, payloads })));
 
 describe('the inertness checker itself', () => {
