@@ -127,16 +127,6 @@ export function collectPageProblems(page: Page): readonly string[] {
   return problems;
 }
 
-/**
- * `problems` without the known bugs of the site itself, each named here with its test, so that one bug does not
- * hide every other finding of a flow. Now: chromium asks every new site for /favicon.ico, Quire answers 301 →
- * /favicon.ico/ → the themed 404, and chromium logs that as a console error (the `.fails` test in
- * test/e2e/reading.browser.test.ts turns red once it is fixed; then this filter goes).
- */
-export function unexpectedProblems(problems: readonly string[], baseUrl: string): string[] {
-  return problems.filter((problem) => !(problem.startsWith('console error') && problem.endsWith(`(${baseUrl}/favicon.ico/)`)));
-}
-
 // The little of the DOM that inertnessReport's page function touches: the project compiles without lib "dom".
 interface DomElement {
   readonly localName: string;

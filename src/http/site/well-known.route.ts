@@ -1,0 +1,19 @@
+// The files every browser and crawler asks any site for: /favicon.ico and /robots.txt.
+// Without them each new visitor's icon request would render a themed 404 page.
+import type { FastifyInstance } from 'fastify';
+import type { HttpDeps } from '../deps.js';
+
+/** Staff pages and the comment machinery are nobody's search result. */
+export const ROBOTS_TXT = ['User-agent: *', 'Disallow: /admin/', 'Disallow: /comments/', 'Disallow: /subscriptions/', ''].join('\n');
+
+export function registerWellKnownRoutes(app: FastifyInstance, deps: Pick<HttpDeps, 'assets'>): void {
+  const icon = deps.assets.get('favicon.svg');
+  app.get('/favicon.ico', { config: { access: 'public' } }, async (_request, reply) => {
+    if (!icon) return reply.callNotFound();
+    // The icon's hashed address never changes content, so the redirect itself can be kept a day.
+    return reply.header('Cache-Control', 'public, max-age=86400').redirect(icon.href, 301);
+  });
+  app.get('/robots.txt', { config: { access: 'public' } }, async (_request, reply) => {
+    return reply.header('Cache-Control', 'public, max-age=3600').type('text/plain; charset=utf-8').send(ROBOTS_TXT);
+  });
+}
