@@ -3,6 +3,8 @@
 /** One stored session. Times are ISO-8601 UTC; the key it is stored under is the sha256 of the cookie token. */
 export interface SessionRecord {
   readonly userId: number;
+  /** The identity the person signed in with (Google, an e-mail link…), when not a password; the comment form names it. */
+  readonly identityId?: number;
   readonly createdAt: string;
   readonly lastSeenAt: string;
   /** When the store may forget it: the earlier of the idle and the absolute end. */

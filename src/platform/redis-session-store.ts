@@ -14,6 +14,7 @@ export function parseSessionRecord(text: string | null): SessionRecord | undefin
     if (!Number.isSafeInteger(value.userId) || !isTime(value.createdAt) || !isTime(value.lastSeenAt) || !isTime(value.expiresAt)) {
       return undefined;
     }
+    if (value.identityId !== undefined && !Number.isSafeInteger(value.identityId)) return undefined;
     return value as SessionRecord;
   } catch {
     return undefined;

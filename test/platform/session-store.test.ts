@@ -69,6 +69,16 @@ describe.each(implementations)('the $name session store', (implementation) => {
     expect(await store.get(freshId())).toBeUndefined();
   });
 
+  it_('keeps the identity a session was started through, across a touch', async () => {
+    const id = freshId();
+    const record = { ...recordFor(users[0].id), identityId: 42 };
+    await store.put(id, record);
+    expect(await store.get(id)).toEqual(record);
+    const later = new Date(Date.now() + 5_000).toISOString();
+    await store.touch(id, later, new Date(Date.now() + 120_000).toISOString());
+    expect((await store.get(id))?.identityId).toBe(42);
+  });
+
   it_('touches a live session, and never brings back one that was deleted', async () => {
     const id = freshId();
     const record = recordFor(users[0].id);

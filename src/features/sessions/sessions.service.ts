@@ -15,12 +15,17 @@ export interface StartedSession {
 
 export interface ResolvedSession {
   readonly userId: number;
+  /** The identity signed in with, when the session was started through one. */
+  readonly identityId?: number;
   readonly absoluteEnd: Date;
 }
 
 export interface SessionsService {
-  /** A new session with a new token; `previousToken`'s session, if any, ends (no session fixation). */
-  create(userId: number, previousToken?: string): Promise<StartedSession>;
+  /**
+   * A new session with a new token; `previousToken`'s session, if any, ends (no session fixation).
+   * `identityId`: the identity the person signed in with (shown by the comment form).
+   */
+  create(userId: number, previousToken?: string, options?: { readonly identityId?: number }): Promise<StartedSession>;
   /** The session's user while it is live; touches lastSeenAt at most once a minute. */
   resolve(token: string): Promise<ResolvedSession | undefined>;
   destroy(token: string): Promise<void>;
@@ -50,13 +55,13 @@ export function createSessionsService(deps: SessionsDeps): SessionsService {
   };
 
   return {
-    async create(userId, previousToken) {
+    async create(userId, previousToken, options = {}) {
       const now = clock.now();
       if (previousToken) await store.delete(sha256(previousToken));
       await sweep(now);
       const limits = await lifetimes();
       const token = randomToken();
-      const record = newSessionRecord(userId, now, limits);
+      const record = newSessionRecord(userId, now, limits, options.identityId);
       await store.put(sha256(token), record);
       return { token, absoluteEnd: absoluteEndOf(record.createdAt, limits) };
     },
@@ -77,7 +82,8 @@ export function createSessionsService(deps: SessionsDeps): SessionsService {
         const lastSeenAt = now.toISOString();
         await store.touch(idHash, lastSeenAt, expiryOf({ createdAt: record.createdAt, lastSeenAt }, limits).toISOString());
       }
-      return { userId: record.userId, absoluteEnd: absoluteEndOf(record.createdAt, limits) };
+      const identity = record.identityId === undefined ? {} : { identityId: record.identityId };
+      return { userId: record.userId, ...identity, absoluteEnd: absoluteEndOf(record.createdAt, limits) };
     },
     destroy: (token) => store.delete(sha256(token)),
     destroyAllForUser: (userId) => store.deleteAllForUser(userId),

@@ -46,7 +46,8 @@ export function needsTouch(times: Pick<SessionRecord, 'lastSeenAt'>, now: Date):
 }
 
 /** A session that begins at `now`. */
-export function newSessionRecord(userId: number, now: Date, lifetimes: SessionLifetimes): SessionRecord {
+export function newSessionRecord(userId: number, now: Date, lifetimes: SessionLifetimes, identityId?: number): SessionRecord {
   const at = now.toISOString();
-  return { userId, createdAt: at, lastSeenAt: at, expiresAt: expiryOf({ createdAt: at, lastSeenAt: at }, lifetimes).toISOString() };
+  const expiresAt = expiryOf({ createdAt: at, lastSeenAt: at }, lifetimes).toISOString();
+  return { userId, ...(identityId === undefined ? {} : { identityId }), createdAt: at, lastSeenAt: at, expiresAt };
 }
