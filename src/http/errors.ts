@@ -40,10 +40,12 @@ export function statusOf(kind: ErrorKind): number {
   return STATUS[kind];
 }
 
-const FRAMEWORK_ERRORS: Readonly<Record<number, { code: string; kind: ErrorKind }>> = {
+// Fastify's words are for developers ("Unsupported Media Type"); where a reader may meet the refusal (a huge
+// comment pasted into the form), ours say what to do.
+const FRAMEWORK_ERRORS: Readonly<Record<number, { code: string; kind: ErrorKind; message?: string }>> = {
   404: { code: 'PAGE_NOT_FOUND', kind: 'not_found' },
-  413: { code: 'BODY_TOO_LARGE', kind: 'too_large' },
-  415: { code: 'CONTENT_TYPE_UNSUPPORTED', kind: 'unsupported' },
+  413: { code: 'BODY_TOO_LARGE', kind: 'too_large', message: 'What you sent is larger than this site accepts at once. Shorten it and send it again.' },
+  415: { code: 'CONTENT_TYPE_UNSUPPORTED', kind: 'unsupported', message: 'This kind of content is not accepted here: send a form or JSON.' },
   429: { code: 'RATE_LIMITED', kind: 'rate_limited' },
 };
 
@@ -53,8 +55,8 @@ function normalize(error: unknown): AppError {
   const fastifyError = error as Partial<FastifyError>;
   const status = fastifyError.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    const known = FRAMEWORK_ERRORS[status] ?? { code: 'BAD_REQUEST', kind: 'invalid' as const };
-    return new AppError({ ...known, message: fastifyError.message ?? 'Bad request.', cause: error });
+    const { code, kind, message } = FRAMEWORK_ERRORS[status] ?? { code: 'BAD_REQUEST', kind: 'invalid' as const };
+    return new AppError({ code, kind, message: message ?? fastifyError.message ?? 'Bad request.', cause: error });
   }
   return new AppError({ code: 'INTERNAL', kind: 'internal', message: 'An unexpected error occurred. It has been logged; please try again.', cause: error });
 }
@@ -65,11 +67,47 @@ function fieldMessages(error: AppError): string[] {
   return Object.values(fields as Record<string, unknown>).filter((v): v is string => typeof v === 'string');
 }
 
+/** The q Accept gives `type`: that of the most specific range matching it (exact, then major/any, then any); 0 if none. */
+function qualityOf(accept: string, type: string): number {
+  const anyOfMajor = `${type.slice(0, type.indexOf('/'))}/*`;
+  let best = { specificity: -1, q: 0 };
+  for (const part of accept.split(',')) {
+    const [range = '', ...params] = part.split(';').map((piece) => piece.trim().toLowerCase());
+    const specificity = range === type ? 2 : range === anyOfMajor ? 1 : range === '*/*' ? 0 : -1;
+    if (specificity <= best.specificity) continue;
+    const q = Number(params.find((param) => param.startsWith('q='))?.slice(2) ?? '1');
+    best = { specificity, q: Number.isFinite(q) ? Math.min(Math.max(q, 0), 1) : 0 };
+  }
+  return best.q;
+}
+
+/**
+ * True when the request's Accept header ranks application/json above text/html (a tie goes to HTML, the site's
+ * own format): the comment form's script does; browsers, and curl's accept-anything, do not. One rule for the
+ * routes that answer either and for this funnel, so a client gets the format it asked for whoever refuses it.
+ */
+export function prefersJson(request: FastifyRequest): boolean {
+  const accept = request.headers.accept;
+  if (accept === undefined) return false;
+  const json = qualityOf(accept, 'application/json');
+  return json > 0 && json > qualityOf(accept, 'text/html');
+}
+
+/**
+ * JSON for the JSON surfaces; on the site, for a request that changes something (not GET/HEAD) and prefers JSON,
+ * like the comment form's script. Its refusals raised before any handler runs (413, 415, an unreadable body) then
+ * arrive in the shape it reads. Reads stay HTML: a page's answer varying by Accept would mislead caches.
+ */
+function answersJson(request: FastifyRequest): boolean {
+  if (request.routeOptions.config?.surface === 'api') return true;
+  return request.method !== 'GET' && request.method !== 'HEAD' && prefersJson(request);
+}
+
 async function sendError(deps: HttpDeps, request: FastifyRequest, reply: FastifyReply, error: AppError) {
   const status = statusOf(error.kind);
   if (status >= 500) request.log.error({ err: error.cause ?? error, code: error.code }, 'request failed');
   else request.log.info({ code: error.code, status }, 'request refused');
-  if (request.routeOptions.config?.surface === 'api') {
+  if (answersJson(request)) {
     return reply.status(status).send({ code: error.code, message: error.message, data: { status, ...error.details } });
   }
   return sendErrorPage(deps, request, reply, status, error);
@@ -86,7 +124,7 @@ export function frameworkErrorHandler(deps: HttpDeps) {
         ? new AppError({ code: 'URL_INVALID', kind: 'invalid', message: 'This address cannot be read: it has a broken %-escape. Check it for typing mistakes.' })
         : normalize(error);
     // These replies skip every hook, onSend included, so the security headers are set here.
-    setSecurityHeaders(reply, request.routeOptions.config?.surface !== 'api');
+    setSecurityHeaders(reply, !answersJson(request));
     void sendError(deps, request, reply, appError);
   };
 }

@@ -14,6 +14,7 @@ export function renderLayout(vm: LayoutVM, main: SafeHtml): string {
 ${vm.robots ? html`<meta name="robots" content="${vm.robots}">` : ''}
 ${vm.canonicalHref ? html`<link rel="canonical" href="${vm.canonicalHref}">` : ''}
 <link rel="stylesheet" href="${vm.stylesheetHref}">
+${(vm.scripts ?? []).map((src) => html`<script src="${src}" defer></script>`)}
 </head>
 <body>
 <a class="skip-link" href="#content">Skip to content</a>

@@ -38,11 +38,17 @@ const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]{
 
 const text = (value: unknown): string => (typeof value === 'string' ? value.replace(/\r\n?/g, '\n') : '');
 
+/** Characters as people (and PostgreSQL) count them: an emoji is one, not the two UTF-16 units of `.length`. */
+function characterCount(value: string): number {
+  return value.length - (value.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0);
+}
+
 /** http(s) URL or nothing; a bare host gets http:// as in WordPress. Undefined when it cannot be a web address. */
 export function normalizeAuthorUrl(raw: string): string | undefined {
   const trimmed = raw.trim();
   if (trimmed === '') return '';
-  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(trimmed) ? trimmed : `http://${trimmed}`;
+  // "example.com:8080/…" is a bare host with a port, not a URL of scheme "example.com".
+  const withScheme = /^[a-z][a-z0-9+.-]*:(?!\d+(?:[/?#]|$))/i.test(trimmed) ? trimmed : `http://${trimmed}`;
   try {
     const url = new URL(withScheme);
     if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname.includes('.') || url.username || url.password) {
@@ -85,25 +91,33 @@ export function validateCommentFields(
   const email = author ? author.email : text(raw.authorEmail).trim().toLowerCase();
   const url = author ? author.url : text(raw.authorUrl).trim();
   const source = text(raw.source).trim();
+  // The URL is measured as it will be stored (with the http:// a bare host gets, and percent-encoding).
+  const normalizedUrl = normalizeAuthorUrl(url);
   const long: Record<string, string> = {};
-  if (name.length > COMMENT_LIMITS.authorName) long.authorName = `Use at most ${COMMENT_LIMITS.authorName} characters for your name.`;
+  if (characterCount(name) > COMMENT_LIMITS.authorName) long.authorName = `Use at most ${COMMENT_LIMITS.authorName} characters for your name.`;
+  // E-mail by UTF-16 length, as the subscriptions feature measures it: an address passed here must pass there too.
   if (email.length > COMMENT_LIMITS.authorEmail) long.authorEmail = `Use at most ${COMMENT_LIMITS.authorEmail} characters for your e-mail address.`;
-  if (url.length > COMMENT_LIMITS.authorUrl) long.authorUrl = `Use at most ${COMMENT_LIMITS.authorUrl} characters for your website.`;
-  if (source.length > COMMENT_LIMITS.source) {
-    long.source = `Your comment has ${source.length.toLocaleString('en')} characters; the most is ${COMMENT_LIMITS.source.toLocaleString('en')}.`;
+  if (characterCount(normalizedUrl ?? url) > COMMENT_LIMITS.authorUrl) long.authorUrl = `Use at most ${COMMENT_LIMITS.authorUrl} characters for your website.`;
+  const sourceLength = characterCount(source);
+  if (sourceLength > COMMENT_LIMITS.source) {
+    long.source = `Your comment has ${sourceLength.toLocaleString('en')} characters; the most is ${COMMENT_LIMITS.source.toLocaleString('en')}.`;
   }
   if (Object.keys(long).length > 0) throw tooLong(long);
 
   const problems: Record<string, string> = {};
   if (source === '') problems.source = 'Please type your comment text.';
-  if (/\u0000/.test(name + email + url + source)) problems.source ??= 'Your comment contains characters that cannot be saved.';
+  // PostgreSQL cannot store NUL in text; the message goes to the field that holds it.
+  const unsavable = 'This contains characters that cannot be saved.';
+  if (name.includes('\u0000')) problems.authorName = unsavable;
+  if (email.includes('\u0000')) problems.authorEmail = unsavable;
+  if (url.includes('\u0000')) problems.authorUrl = unsavable;
+  if (source.includes('\u0000')) problems.source = unsavable;
   if (!author) {
     if (options.requireNameEmail && name === '') problems.authorName = 'Please fill in your name.';
     if (options.requireNameEmail && email === '') problems.authorEmail = 'Please fill in your e-mail address.';
-    else if (email !== '' && !EMAIL.test(email)) problems.authorEmail = 'Please enter a valid e-mail address, such as ann@example.com.';
+    else if (email !== '' && !EMAIL.test(email)) problems.authorEmail ??= 'Please enter a valid e-mail address, such as ann@example.com.';
   }
-  const normalizedUrl = normalizeAuthorUrl(url);
-  if (normalizedUrl === undefined) problems.authorUrl = 'Please enter a web address starting with http:// or https://, or leave it empty.';
+  if (normalizedUrl === undefined) problems.authorUrl ??= 'Please enter a web address starting with http:// or https://, or leave it empty.';
   const subscribe = raw.subscribe === 'comments' || raw.subscribe === 'replies' ? raw.subscribe : 'none';
   const subscribePosts = raw.subscribePosts === true || raw.subscribePosts === 'on' || raw.subscribePosts === '1';
   if ((subscribe !== 'none' || subscribePosts) && email === '') problems.authorEmail ??= 'Give your e-mail address to receive notifications.';
@@ -126,11 +140,17 @@ export function matchesWordList(words: readonly string[], texts: readonly string
   return words.some((word) => haystacks.some((h) => h.includes(word)));
 }
 
-/** Links in a comment's source: Markdown links, <a> tags and bare URLs, counted as WordPress counts <a href. */
+/**
+ * Links in a comment's source: Markdown links, <a> tags and bare URLs, counted as WordPress counts <a href.
+ * No pattern here may scan past the next "<", "[" or "(" from where it starts: a 64 KB comment of "<a <a <a…"
+ * must not cost seconds (it runs on every submission, twice with the spam score).
+ */
 export function countLinks(source: string): number {
-  const anchors = source.match(/<a\s[^>]*href/gi)?.length ?? 0;
+  const anchors = (source.match(/<a\s[^<>]*>/gi) ?? []).filter((tag) => /\shref\b/i.test(tag)).length;
   const markdown = source.match(/\]\(\s*<?https?:\/\//gi)?.length ?? 0;
-  const bare = source.replace(/<a\s[^>]*>|\]\([^)]*\)/gi, ' ').match(/\bhttps?:\/\/\S+|\bwww\.[^\s.]+\.\S+/gi)?.length ?? 0;
+  // Whole anchors and Markdown links go before the bare count, so a link whose text is its URL counts once.
+  const rest = source.replace(/<a\s[^<>]*>[^<]*<\/a>|<a\s[^<>]*>|\[[^[\]\n]*\]\([^()\n]*\)|\]\([^()\n]*\)/gi, ' ');
+  const bare = rest.match(/\bhttps?:\/\/\S+|\bwww\.[^\s.]+\.\S+/gi)?.length ?? 0;
   return anchors + markdown + bare;
 }
 
@@ -139,7 +159,7 @@ export interface ModerationFacts {
   readonly fields: ValidCommentFields;
   readonly ip: string;
   readonly userAgent: string;
-  /** The author may moderate comments (staff): their comments are approved. */
+  /** The author may moderate comments (staff), or wrote the post: their comments are approved. */
   readonly isModerator: boolean;
   /** This e-mail (or account) has an approved comment already. */
   readonly hasApprovedComment: boolean;

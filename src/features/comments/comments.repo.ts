@@ -9,23 +9,32 @@ const columns = [
   'id', 'postId', 'parentId', 'status', 'authorName', 'authorEmail', 'authorUrl', 'userId', 'contentHtml', 'createdAt',
 ] as const;
 
+/** Comments as readers see them: with the identity they were posted with and its locally stored picture. */
+function selectShownComments(db: Db) {
+  return db.kysely
+    .selectFrom('comments')
+    .leftJoin('identities', 'identities.id', 'comments.identityId')
+    .select([...columns.map((c) => `comments.${c}` as const), 'comments.identityId', 'identities.avatarUrl as authorAvatarUrl']);
+}
+
 export async function findComment(db: Db, id: number): Promise<Comment | undefined> {
-  return db.kysely.selectFrom('comments').select(columns).where('id', '=', id).executeTakeFirst();
+  return selectShownComments(db).where('comments.id', '=', id).executeTakeFirst();
 }
 
 /** The approved comments of a post, and those of `pendingIds` still awaiting moderation (shown to their author only). */
 export async function listApprovedComments(db: Db, postId: number, pendingIds: readonly number[] = []): Promise<Comment[]> {
-  return db.kysely
-    .selectFrom('comments')
-    .select(columns)
-    .where('postId', '=', postId)
+  return selectShownComments(db)
+    .where('comments.postId', '=', postId)
     .where((eb) =>
       pendingIds.length === 0
-        ? eb('status', '=', 'approved')
-        : eb.or([eb('status', '=', 'approved'), eb.and([eb('status', '=', 'pending'), eb('id', 'in', pendingIds)])]),
+        ? eb('comments.status', '=', 'approved')
+        : eb.or([
+          eb('comments.status', '=', 'approved'),
+          eb.and([eb('comments.status', '=', 'pending'), eb('comments.id', 'in', pendingIds)]),
+        ]),
     )
-    .orderBy('createdAt')
-    .orderBy('id')
+    .orderBy('comments.createdAt')
+    .orderBy('comments.id')
     .execute();
 }
 
@@ -88,6 +97,15 @@ export async function listCommentsByStatus(db: Db, status: CommentStatus, limit:
     .limit(limit)
     .offset(offset)
     .execute();
+}
+
+export async function countCommentsWithStatus(db: Db, status: CommentStatus): Promise<number> {
+  const row = await db.kysely
+    .selectFrom('comments')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('status', '=', status)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 export async function countCommentsByStatus(db: Db): Promise<Map<CommentStatus, number>> {

@@ -15,6 +15,10 @@ export interface Comment {
   readonly userId: number | null;
   readonly contentHtml: string;
   readonly createdAt: string;
+  /** The identity it was posted with (signed in with a provider or a site account); null or absent: none. */
+  readonly identityId?: number | null;
+  /** That identity's picture, stored on this site (/avatars/…); null or absent: none. */
+  readonly authorAvatarUrl?: string | null;
 }
 
 /** Every status, in the order the moderation screen shows them. */

@@ -1,8 +1,10 @@
 // Public surface of comments.
 export { createCommentsService } from './comments.service.js';
-export type { CommentsDeps, CommentsService, ImportedComment, NewBan } from './comments.service.js';
+export type { BanAuthorTerms, CommentsDeps, CommentsService, ImportedComment, NewBan } from './comments.service.js';
+export type { CleanupReport } from './cleanup.js';
 export { areCommentsOpen, hashIp } from './submission.service.js';
 export type { CommentSubmission, SubmissionContext, SubmittedComment, SubscriptionRequests } from './submission.service.js';
+export type { CommenterIdentity } from './commenter.js';
 export { COMMENT_LIMITS, countLinks, normalizeAuthorUrl } from './comment-rules.js';
 export type { SubscribeChoice, ValidCommentFields } from './comment-rules.js';
 export type { Ban, BanKind } from './bans.js';

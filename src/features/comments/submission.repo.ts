@@ -26,15 +26,19 @@ export async function findLatestCommentTime(db: Db, who: { readonly ipHash: stri
   return times.at(-1);
 }
 
-/** WordPress's duplicate check: the same text on the same post from the same e-mail (or, without one, the same name). */
+/**
+ * WordPress's duplicate check: the same text in reply to the same comment (or at the top) of the same post, from the
+ * same e-mail (or, without one, the same name). The same "Thank you!" in reply to two people is not a duplicate.
+ */
 export async function isDuplicateComment(
   db: Db,
-  comment: { readonly postId: number; readonly source: string; readonly email: string; readonly name: string },
+  comment: { readonly postId: number; readonly parentId: number | null; readonly source: string; readonly email: string; readonly name: string },
 ): Promise<boolean> {
   const row = await db.kysely
     .selectFrom('comments')
     .select('id')
     .where('postId', '=', comment.postId)
+    .where('parentId', comment.parentId === null ? 'is' : '=', comment.parentId)
     .where('source', '=', comment.source)
     .where((eb) => (comment.email ? eb('authorEmail', '=', comment.email) : eb('authorName', '=', comment.name)))
     .where('status', '!=', 'trash')

@@ -7,13 +7,14 @@ import type { CounterStore } from '../../kernel/counters.js';
 import type { ChangeBus } from '../../kernel/events.js';
 import { hmac } from '../../kernel/ids.js';
 import { renderMarkdown } from '../content/index.js';
-import type { PostsService } from '../posts/index.js';
+import type { Post, PostsService } from '../posts/index.js';
 import type { SettingsService, SiteSettings } from '../settings/index.js';
 import type { User } from '../users/index.js';
 import { can } from '../users/index.js';
 import { findMatchingBan } from './bans.js';
 import { listActiveBans } from './bans.repo.js';
 import { type RawCommentFields, type ValidCommentFields, decideCommentStatus, validateCommentFields } from './comment-rules.js';
+import { type CommenterIdentity, isVerifiedCommenter, signedInAuthorOf } from './commenter.js';
 import { type CommentStatus, commentJobsFor } from './comments.js';
 import {
   commentDuplicate, commentFlood, commentLooksAutomated, commentParentInvalid, commentPostNotFound, commentRateLimited,
@@ -36,6 +37,14 @@ export interface SubmissionContext {
   readonly userAgent: string;
   /** The signed-in account, when there is one: it is the author. */
   readonly user?: User;
+  /** With `user`: the identity they signed in with (recorded on the comment; its name and verified e-mail are shown). */
+  readonly identity?: CommenterIdentity;
+  /**
+   * The post of `input.postId` as the caller read it a moment ago (the form's route reads it to render): spares
+   * a second read. Only a post with that id is used, and its status, type and open comments are checked here all
+   * the same.
+   */
+  readonly post?: Post;
 }
 
 export interface SubmittedComment {
@@ -81,8 +90,8 @@ export function areCommentsOpen(post: { readonly commentStatus: string; readonly
 export function createCommentSubmission(deps: SubmissionDeps): (input: CommentSubmission, context: SubmissionContext) => Promise<SubmittedComment> {
   const { db, clock } = deps;
 
-  async function checkTarget(input: CommentSubmission, settings: SiteSettings, now: Date) {
-    const post = await deps.posts.findById(input.postId);
+  async function checkTarget(input: CommentSubmission, known: Post | undefined, settings: SiteSettings, now: Date) {
+    const post = known?.id === input.postId ? known : await deps.posts.findById(input.postId);
     if (!post || post.status !== 'published' || post.type !== 'post') throw commentPostNotFound();
     if (!areCommentsOpen(post, settings, now)) throw commentsClosed();
     if (input.parentId !== null) {
@@ -94,9 +103,11 @@ export function createCommentSubmission(deps: SubmissionDeps): (input: CommentSu
 
   function checkHuman(input: CommentSubmission, settings: SiteSettings, now: Date): number | undefined {
     if (typeof input.honeypot === 'string' && input.honeypot.trim() !== '') throw commentLooksAutomated();
-    if (settings.commentMinFillSeconds === 0) return input.formServedAt === undefined ? undefined : (now.getTime() - input.formServedAt) / 1000;
-    if (input.formServedAt === undefined) throw commentTooFast(settings.commentMinFillSeconds);
-    const seconds = (now.getTime() - input.formServedAt) / 1000;
+    // A stamp that is not a number counts as missing: NaN would pass every comparison below.
+    const servedAt = Number.isFinite(input.formServedAt) ? input.formServedAt : undefined;
+    if (settings.commentMinFillSeconds === 0) return servedAt === undefined ? undefined : (now.getTime() - servedAt) / 1000;
+    if (servedAt === undefined) throw commentTooFast(settings.commentMinFillSeconds);
+    const seconds = (now.getTime() - servedAt) / 1000;
     if (seconds < settings.commentMinFillSeconds) throw commentTooFast(Math.ceil(settings.commentMinFillSeconds - seconds));
     return seconds;
   }
@@ -122,9 +133,9 @@ export function createCommentSubmission(deps: SubmissionDeps): (input: CommentSu
     if (settings.commentRequireRegistration && !user) throw commentSignInRequired();
     const fields = validateCommentFields(input, {
       requireNameEmail: settings.commentRequireNameEmail,
-      author: user ? { displayName: user.displayName, email: user.email, url: '' } : undefined,
+      author: user ? signedInAuthorOf(user, context.identity) : undefined,
     });
-    const post = await checkTarget(input, settings, now);
+    const post = await checkTarget(input, context.post, settings, now);
     const isModerator = user !== undefined && can(user.role, 'moderate_comments');
     const fillSeconds = isModerator ? undefined : checkHuman(input, settings, now);
     const ipHash = hashIp(deps.ipSalt, context.ip);
@@ -133,21 +144,28 @@ export function createCommentSubmission(deps: SubmissionDeps): (input: CommentSu
       throw commenterBanned();
     }
     if (!isModerator) await checkRates(ipHash, fields.authorEmail, settings, now);
-    if (await repo.isDuplicateComment(db, { postId: post.id, source: fields.source, email: fields.authorEmail, name: fields.authorName })) {
+    if (await repo.isDuplicateComment(db, { postId: post.id, parentId: input.parentId, source: fields.source, email: fields.authorEmail, name: fields.authorName })) {
       throw commentDuplicate();
     }
     const [hasApproved, repeatedUrlCount] = await Promise.all([
       repo.hasApprovedComment(db, { email: fields.authorEmail, userId: user?.id ?? null }),
       repo.countCommentsWithUrl(db, fields.authorUrl, new Date(now.getTime() - DAY).toISOString()),
     ]);
+    // "Trust verified identities": a proven address counts as a previously approved author (other rules still apply).
+    const isKnown = hasApproved || (user !== undefined && settings.commentTrustVerifiedIdentities && isVerifiedCommenter(user, context.identity));
     const spam = isModerator
       ? { score: 0, reasons: [] }
-      : scoreSpam({ ...fields, isNewIdentity: !hasApproved, fillSeconds, repeatedUrlCount });
+      : scoreSpam({ ...fields, isNewIdentity: !isKnown, fillSeconds, repeatedUrlCount });
     const decision = decideCommentStatus(
-      { fields, ip: context.ip, userAgent: context.userAgent, isModerator, hasApprovedComment: hasApproved, spamScore: spam.score },
+      // As in WordPress, the post's own author is approved like a moderator (their comments skip no other check).
+      {
+        fields, ip: context.ip, userAgent: context.userAgent, isModerator: isModerator || user?.id === post.authorId,
+        hasApprovedComment: isKnown, spamScore: spam.score,
+      },
       settings,
     );
     const createdAt = now.toISOString();
+    let queued: readonly NewJob[] = [];
     const id = await repo.insertCommentWithJobs(
       db,
       {
@@ -158,7 +176,7 @@ export function createCommentSubmission(deps: SubmissionDeps): (input: CommentSu
         authorEmail: fields.authorEmail,
         authorUrl: fields.authorUrl,
         userId: user?.id ?? null,
-        identityId: null,
+        identityId: user ? (context.identity?.id ?? null) : null,
         ipHash,
         userAgent: context.userAgent.slice(0, 255),
         source: fields.source,
@@ -166,9 +184,11 @@ export function createCommentSubmission(deps: SubmissionDeps): (input: CommentSu
         spamScore: spam.score,
         createdAt,
       },
-      (commentId): NewJob[] => commentJobsFor({ id: commentId, status: decision.status }, settings, createdAt),
+      (commentId) => (queued = commentJobsFor({ id: commentId, status: decision.status }, settings, createdAt)),
     );
     if (decision.status === 'approved') deps.events.publish({ type: 'comment', postId: post.id });
+    // Job runners wake for the mail now rather than at their next poll.
+    for (const kind of new Set(queued.map((job) => job.kind))) deps.events.publish({ type: 'job', kind });
     if (deps.subscriptions && fields.authorEmail && decision.status !== 'spam' && decision.status !== 'trash') {
       if (fields.subscribe !== 'none') await deps.subscriptions.request({ email: fields.authorEmail, kind: fields.subscribe, postId: post.id });
       if (fields.subscribePosts) await deps.subscriptions.request({ email: fields.authorEmail, kind: 'posts', postId: 0 });

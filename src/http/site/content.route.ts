@@ -1,26 +1,25 @@
 // Everything else under /: date archives, post permalinks and pages, resolved like WordPress's rewrite rules.
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { PermalinkLookup, Post, PostLink } from '../../features/posts/index.js';
+import type { PermalinkLookup } from '../../features/posts/index.js';
 import { AppError } from '../../kernel/errors.js';
 import { isRealDate } from '../../kernel/time.js';
-import { renderSingle } from '../../../themes/default/index.js';
-import { authorTag, postTag, tagResponse, termTag } from '../cache/tags.js';
 import type { HttpDeps } from '../deps.js';
 import { type SiteContext, loadSiteContext } from './context.js';
-import { loadRelations, sendPostList } from './listing.js';
-import { sendPage } from './page.js';
-import { pageNotFound, pathSegments, splitPaged } from './params.js';
-import { type CommentThreads, createCommentThreads } from './comment-threads.js';
-import { postLink, presentPostMeta } from './present.js';
+import { sendPostList } from './listing.js';
+import { MAX_PAGE, pageNotFound, pathSegments, splitPaged } from './params.js';
+import { createCommentThreads } from './comment-threads.js';
 import { formatDate, formatMonth } from './format.js';
+import { type PostPageOptions, sendPostPage } from './post-page.js';
 
 type Route =
   | { readonly kind: 'date'; readonly prefix: string; readonly year: number; readonly month?: number; readonly day?: number; readonly page: number }
-  | { readonly kind: 'post'; readonly localDate: string; readonly slug: string }
+  | { readonly kind: 'post'; readonly localDate: string; readonly slug: string; readonly commentPage?: number }
   | { readonly kind: 'page'; readonly slugs: readonly string[] };
 
 const YEAR = /^\d{4}$/;
 const TWO_DIGITS = /^\d{2}$/;
+// WordPress's comment pages: PERMALINK/comment-page-N/.
+const COMMENT_PAGE = /^comment-page-([1-9]\d{0,5})$/;
 
 /** Pure: what a path names. undefined when it cannot name anything. */
 export function resolveContentPath(segments: readonly string[]): Route | undefined {
@@ -34,8 +33,11 @@ export function resolveContentPath(segments: readonly string[]): Route | undefin
     if (d === undefined) return { kind: 'date', prefix: `${y}-${m}`, year, month, page };
     if (!TWO_DIGITS.test(d) || !isRealDate(year, month, Number(d))) return undefined;
     if (slug === undefined) return { kind: 'date', prefix: `${y}-${m}-${d}`, year, month, day: Number(d), page };
-    if (extra.length > 0 || page !== 1) return undefined;
-    return { kind: 'post', localDate: `${y}-${m}-${d}`, slug };
+    if (extra.length > 1 || page !== 1) return undefined;
+    if (extra.length === 0) return { kind: 'post', localDate: `${y}-${m}-${d}`, slug };
+    const commentPage = Number(COMMENT_PAGE.exec(extra[0] ?? '')?.[1] ?? NaN);
+    if (!Number.isInteger(commentPage) || commentPage > MAX_PAGE) return undefined;
+    return { kind: 'post', localDate: `${y}-${m}-${d}`, slug, commentPage };
   }
   if (rest.length === 0 || page !== 1) return undefined;
   return { kind: 'page', slugs: rest };
@@ -43,7 +45,7 @@ export function resolveContentPath(segments: readonly string[]): Route | undefin
 
 export function registerContentRoutes(app: FastifyInstance, deps: HttpDeps): void {
   const threads = createCommentThreads(deps, deps.events);
-  app.get<{ Params: { '*': string } }>('/*', { config: { access: 'public' } }, async (request, reply) => {
+  app.get<{ Params: { '*': string }; Querystring: Record<string, unknown> }>('/*', { config: { access: 'public' } }, async (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     const route = resolveContentPath(pathSegments(request.params['*']));
     if (!route) throw pageNotFound();
@@ -58,8 +60,24 @@ export function registerContentRoutes(app: FastifyInstance, deps: HttpDeps): voi
       route.kind === 'post'
         ? await deps.services.posts.findByPermalink(route.localDate, route.slug)
         : await deps.services.posts.findPageByPath(route.slugs);
-    return sendSingle(deps, threads, reply, ctx, found, path);
+    const replyTo = request.query.replytocom;
+    const options: PostPageOptions = {
+      path,
+      commentPage: route.kind === 'post' ? route.commentPage : undefined,
+      replyToId: typeof replyTo === 'string' && /^[1-9]\d{0,9}$/.test(replyTo) ? Number(replyTo) : undefined,
+      // As WordPress: the reply form's address is the post again, not a page for search engines.
+      robots: replyTo === undefined ? undefined : 'noindex, follow',
+    };
+    return sendPostPage(deps, threads, request, reply, ctx, postOf(found), options);
   });
+}
+
+function postOf(found: PermalinkLookup) {
+  if (found.kind === 'gone') {
+    throw new AppError({ code: 'POST_GONE', kind: 'gone', message: 'This post was removed by its author and is no longer available.' });
+  }
+  if (found.kind === 'missing') throw pageNotFound();
+  return found.post;
 }
 
 function sendDateArchive(deps: HttpDeps, reply: FastifyReply, ctx: SiteContext, route: Extract<Route, { kind: 'date' }>) {
@@ -76,38 +94,4 @@ function sendDateArchive(deps: HttpDeps, reply: FastifyReply, ctx: SiteContext, 
     { kind: 'date', heading: `Archives: ${label}`, base, page: route.page, pageTitle: label },
     { type: 'post', localDatePrefix: route.prefix },
   );
-}
-
-const noNeighbours: { previous?: PostLink; next?: PostLink } = {};
-
-async function sendSingle(
-  deps: HttpDeps,
-  threads: CommentThreads,
-  reply: FastifyReply,
-  ctx: SiteContext,
-  found: PermalinkLookup,
-  path: string,
-) {
-  if (found.kind === 'gone') {
-    throw new AppError({ code: 'POST_GONE', kind: 'gone', message: 'This post was removed by its author and is no longer available.' });
-  }
-  if (found.kind === 'missing') throw pageNotFound();
-  const post: Post = found.post;
-  const isPage = post.type === 'page';
-  const [relations, adjacent, comments] = await Promise.all([
-    loadRelations(deps, [post]),
-    isPage ? Promise.resolve(noNeighbours) : deps.services.posts.adjacent(post),
-    threads(post, ctx),
-  ]);
-  const terms = relations.terms.get(post.id) ?? [];
-  tagResponse(reply, [postTag(post.id), authorTag(post.authorId), ...terms.map((t) => termTag(t.id))]);
-  const main = renderSingle({
-    post: presentPostMeta(post, ctx, relations),
-    contentHtml: post.contentHtml,
-    isPage,
-    previous: adjacent.previous ? postLink(adjacent.previous) : null,
-    next: adjacent.next ? postLink(adjacent.next) : null,
-    comments,
-  });
-  return sendPage(deps, reply, ctx, { pageTitle: post.title, canonicalPath: path }, main);
 }

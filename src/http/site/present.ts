@@ -5,6 +5,7 @@ import type { Term, TermNode, TermWithCount } from '../../features/taxonomy/inde
 import type { User } from '../../features/users/index.js';
 import type { SnippetPart } from '../../features/posts/index.js';
 import { escapeHtml } from '../../kernel/html.js';
+import { sha256 } from '../../kernel/ids.js';
 import type {
   CategoryTreeVM, CommentVM, LayoutVM, LinkVM, PaginationVM, PostCardVM, PostMetaVM,
 } from '../../../themes/view-models.js';
@@ -17,6 +18,8 @@ export interface LayoutOptions {
   readonly canonicalPath: string | null;
   readonly searchWords?: string;
   readonly robots?: string;
+  /** First-party scripts the page loads (deferred). */
+  readonly scripts?: readonly string[];
 }
 
 export function presentLayout(ctx: SiteContext, publicUrl: string, stylesheetHref: string, options: LayoutOptions): LayoutVM {
@@ -39,6 +42,7 @@ export function presentLayout(ctx: SiteContext, publicUrl: string, stylesheetHre
     canonicalHref: options.canonicalPath === null ? null : `${publicUrl}${options.canonicalPath}`,
     stylesheetHref,
     robots: options.robots,
+    scripts: options.scripts,
   };
 }
 
@@ -96,24 +100,50 @@ export function presentPagination(base: string, page: number, pages: number, que
   };
 }
 
-export function presentComments(nodes: readonly CommentNode[], post: Post, ctx: SiteContext): CommentVM[] {
-  const { language, timezone } = ctx.settings;
+/**
+ * A thread as view models. Pure apart from the settings in `ctx`: the result may be kept and shared between
+ * readers as long as `nodes` holds no one's pending comments.
+ */
+export function presentComments(
+  nodes: readonly CommentNode[],
+  post: Pick<Post, 'id' | 'authorId' | 'slug' | 'publishedLocal'>,
+  ctx: Pick<SiteContext, 'settings'>,
+): CommentVM[] {
+  const { language, timezone, commentThreadDepth, avatarSource } = ctx.settings;
+  const permalink = postPermalinkPath(post);
   return nodes.map((node) => {
     const c = node.comment;
+    const isPending = c.status !== 'approved';
     return {
       id: c.id,
+      postId: post.id,
       authorName: c.authorName,
       authorUrl: isHttpUrl(c.authorUrl) ? c.authorUrl : null,
       avatarInitials: initialsOf(c.authorName),
       avatarHue: avatarHueOf(c.authorEmail || c.authorName),
+      // The identity's own picture (stored here at sign-in) first; no request to another site for it.
+      avatarImageUrl: localAvatarOf(c.authorAvatarUrl) ?? (avatarSource === 'gravatar' ? gravatarUrl(c.authorEmail) : null),
       dateIso: c.createdAt,
       dateText: formatDateTime(c.createdAt, language, timezone),
       contentHtml: c.contentHtml,
       byPostAuthor: c.userId !== null && c.userId === post.authorId,
       depth: node.depth,
+      awaitingModeration: isPending,
+      // As in WordPress: no "Reply" at the deepest level, and none on a comment nobody else can see yet.
+      replyHref: isPending || node.depth >= commentThreadDepth ? null : `${permalink}?replytocom=${c.id}#respond`,
       replies: presentComments(node.replies, post, ctx),
     };
   });
+}
+
+/** A picture path the identity feature stored (/avatars/<hash>.<ext>); anything else is not shown. */
+function localAvatarOf(url: string | null | undefined): string | null {
+  return typeof url === 'string' && /^\/avatars\/[A-Za-z0-9_.-]+$/.test(url) ? url : null;
+}
+
+/** Gravatar's address for an e-mail (SHA-256 of the trimmed, lowercased address; identicons for unknown ones). */
+export function gravatarUrl(email: string): string {
+  return `https://secure.gravatar.com/avatar/${sha256(email.trim().toLowerCase())}?s=96&d=identicon`;
 }
 
 function isHttpUrl(url: string): boolean {
