@@ -1,10 +1,10 @@
 // Reads and writes the jobs table: enqueue, claim (through the dialect), finish, fail, renew and bury.
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { JobClaim } from '../../db/dialect.js';
 import { type NewJob, insertJob } from '../../db/outbox.js';
 import type { JobStatus, JobsTable } from '../../db/tables.js';
-import { type FailureOutcome, type Job, parsePayload } from './jobs.js';
+import { type FailureOutcome, type Job, type RecentJobsQuery, parsePayload } from './jobs.js';
 
 function toJob(row: Selectable<JobsTable>): Job {
   return { ...row, payload: parsePayload(row.payload) };
@@ -102,4 +102,35 @@ export async function countJobsByStatus(db: Db): Promise<Record<JobStatus, numbe
   const counts: Record<JobStatus, number> = { queued: 0, running: 0, done: 0, dead: 0 };
   for (const row of rows) counts[row.status] = Number(row.n);
   return counts;
+}
+
+/** LIKE text for a key with this start and end; '!' escapes the wildcards (both engines accept ESCAPE '!'). */
+function dedupeKeyPattern(match: NonNullable<RecentJobsQuery['dedupeKey']>): string {
+  const literal = (text: string) => text.replace(/[!%_]/g, (c) => `!${c}`);
+  return `${literal(match.prefix ?? '')}%${literal(match.suffix ?? '')}`;
+}
+
+/** Jobs of one kind created since a time: the (kind, created_at) index reads only that stretch of that kind. */
+function recentJobs(db: Db, query: RecentJobsQuery) {
+  let select = db.kysely.selectFrom('jobs').where('kind', '=', query.kind).where('createdAt', '>=', query.since);
+  if (query.dedupeKey) select = select.where(sql<boolean>`${sql.ref('dedupeKey')} like ${dedupeKeyPattern(query.dedupeKey)} escape '!'`);
+  return select;
+}
+
+export async function countRecentJobs(db: Db, query: RecentJobsQuery): Promise<number> {
+  const row = await recentJobs(db, query).select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function listRecentJobs(db: Db, query: RecentJobsQuery, limit: number): Promise<Job[]> {
+  const rows = await recentJobs(db, query).selectAll().orderBy('createdAt').orderBy('id').limit(limit).execute();
+  return rows.map(toJob);
+}
+
+/** Done jobs last touched before `before`, except those of `keepKinds`; how many went. */
+export async function deleteDoneJobs(db: Db, before: string, keepKinds: readonly string[]): Promise<number> {
+  let query = db.kysely.deleteFrom('jobs').where('status', '=', 'done').where('updatedAt', '<', before);
+  if (keepKinds.length > 0) query = query.where('kind', 'not in', [...keepKinds]);
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

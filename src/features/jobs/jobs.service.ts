@@ -3,8 +3,8 @@ import type { Db } from '../../db/database.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { ChangeBus } from '../../kernel/events.js';
 import {
-  type FailureOutcome, type Job, type JobContext, type JobHandlers, type JobRules, JOB_RULES, describeError, leaseUntil,
-  outcomeOfFailure,
+  type FailureOutcome, type Job, type JobContext, type JobHandlers, type JobRules, type RecentJobsQuery, DONE_JOBS_KEPT_DAYS, JOB_RULES, describeError,
+  leaseUntil, outcomeOfFailure,
 } from './jobs.js';
 import * as repo from './jobs.repo.js';
 
@@ -57,6 +57,15 @@ export interface JobsService {
   find(id: number): Promise<Job | undefined>;
   findByDedupeKey(key: string): Promise<Job | undefined>;
   countByStatus(): ReturnType<typeof repo.countJobsByStatus>;
+  /** How many jobs of a kind were queued since a time (whatever became of them): rates such as mails per recipient. */
+  countRecent(query: RecentJobsQuery): Promise<number>;
+  /** The oldest `limit` of those jobs. */
+  listRecent(query: RecentJobsQuery, limit: number): Promise<Job[]>;
+  /**
+   * Deletes the jobs done more than DONE_JOBS_KEPT_DAYS ago, except those of `keepKinds` (kinds whose done row,
+   * through its dedupe key, is what keeps them from running twice ever); how many went.
+   */
+  purgeDone(keepKinds: readonly string[]): Promise<number>;
 }
 
 const DEFAULT_BATCH = 10;
@@ -112,6 +121,10 @@ export function createJobsService(deps: {
     find: (id) => repo.findJobById(db, id),
     findByDedupeKey: (key) => repo.findJobByDedupeKey(db, key),
     countByStatus: () => repo.countJobsByStatus(db),
+    countRecent: (query) => repo.countRecentJobs(db, query),
+    listRecent: (query, limit) => repo.listRecentJobs(db, query, Math.max(1, Math.min(limit, 1_000))),
+    purgeDone: (keepKinds) =>
+      repo.deleteDoneJobs(db, new Date(clock.now().getTime() - DONE_JOBS_KEPT_DAYS * 24 * 60 * 60_000).toISOString(), keepKinds),
   };
 
   return service;

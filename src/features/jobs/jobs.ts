@@ -29,6 +29,13 @@ export interface JobContext {
   readonly attempt: number;
 }
 
+/** Jobs of one kind created at or after `since` (ISO UTC), optionally only those whose dedupe key starts or ends so. */
+export interface RecentJobsQuery {
+  readonly kind: string;
+  readonly since: string;
+  readonly dedupeKey?: { readonly prefix?: string; readonly suffix?: string };
+}
+
 /** Runs one job; throwing fails this try. Handlers must be idempotent: a job may run again after a crash. */
 export type JobHandler = (payload: unknown, job: JobContext) => Promise<void>;
 export type JobHandlers = Readonly<Record<string, JobHandler>>;
@@ -42,6 +49,12 @@ export interface JobRules {
 }
 
 export const JOB_RULES: JobRules = { leaseMs: 5 * 60_000, backoffBaseMs: 30_000, backoffCapMs: 60 * 60_000 };
+
+/**
+ * How long a done job is kept (for diagnosis, and so the rate limits that count recent jobs see them) before the
+ * daily clean-up deletes it. Dead jobs are kept until someone looks at them.
+ */
+export const DONE_JOBS_KEPT_DAYS = 30;
 
 /** Longest last_error kept: enough to diagnose, never a whole stack or payload. */
 export const MAX_ERROR_LENGTH = 1_000;

@@ -3,6 +3,6 @@ export { createPostsService } from './posts.service.js';
 export type { SnippetPart } from '../../db/dialect.js';
 export type { PageOf, PermalinkLookup, PostsService, SearchResult, MonthCount, PageLink, PostLink, PublishedFilter } from './posts.service.js';
 export { effectiveExcerpt, postPermalinkPath, postStatuses, LIMITS as POST_LIMITS } from './posts.js';
-export { PUBLISH_POST_JOB, publishPostPayloadOf } from './posts.js';
+export { POST_PUBLISHED_JOB, PUBLISH_POST_JOB, publishPostPayloadOf } from './posts.js';
 export type { PublishPostPayload } from './posts.js';
 export type { Post, PostCard, PostInput, PostStatus, PostType } from './posts.js';

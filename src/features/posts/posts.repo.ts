@@ -4,7 +4,7 @@ import { type SearchRequest, type SnippetPart, splitSnippet } from '../../db/dia
 import { insertJob } from '../../db/outbox.js';
 import type { PostStatus, PostType, PostsTable } from '../../db/tables.js';
 import type { Insertable } from 'kysely';
-import { type Post, type PostCard, scheduledPublishJob } from './posts.js';
+import { type Post, type PostCard, postPublishedJob, scheduledPublishJob } from './posts.js';
 
 const cardColumns = [
   'posts.id', 'posts.type', 'posts.title', 'posts.slug', 'posts.format', 'posts.contentHtml', 'posts.excerpt',
@@ -31,6 +31,7 @@ export async function insertPost(db: Db, row: Insertable<PostsTable>, termIds: r
     const unique = [...new Set(termIds)];
     if (unique.length > 0) await trx.insertInto('postTerms').values(unique.map((termId) => ({ postId: id, termId }))).execute();
     if (row.status === 'scheduled' && row.publishedAt) await insertJob(trx, scheduledPublishJob(id, row.publishedAt, row.createdAt));
+    if (row.status === 'published' && row.type === 'post') await insertJob(trx, postPublishedJob(id, row.createdAt));
     return id;
   });
 }
@@ -38,16 +39,21 @@ export async function insertPost(db: Db, row: Insertable<PostsTable>, termIds: r
 /**
  * Publishes a post that is still scheduled and due, in one conditional UPDATE (so a concurrent trash or
  * reschedule wins or loses cleanly); false when it was not. Its publication time stays as scheduled.
+ * The new-post notification job is queued in the same transaction.
  */
 export async function publishIfDue(db: Db, id: number, now: string): Promise<boolean> {
-  const result = await db.kysely
-    .updateTable('posts')
-    .set({ status: 'published', updatedAt: now })
-    .where('id', '=', id)
-    .where('status', '=', 'scheduled')
-    .where('publishedAt', '<=', now)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  return db.kysely.transaction().execute(async (trx) => {
+    const published = await trx
+      .updateTable('posts')
+      .set({ status: 'published', updatedAt: now })
+      .where('id', '=', id)
+      .where('status', '=', 'scheduled')
+      .where('publishedAt', '<=', now)
+      .returning('type')
+      .executeTakeFirst();
+    if (published?.type === 'post') await insertJob(trx, postPublishedJob(id, now));
+    return published !== undefined;
+  });
 }
 
 export async function updatePostStatus(db: Db, id: number, status: PostStatus, updatedAt: string): Promise<void> {

@@ -104,6 +104,15 @@ export function scheduledPublishJob(postId: number, publishedAt: string, created
   return { kind: PUBLISH_POST_JOB, payload, runAt: publishedAt, createdAt, dedupeKey: `${PUBLISH_POST_JOB}:${postId}` };
 }
 
+/** Tells the new-post subscribers about a post that went public (handled in src/jobs); one per post, ever. */
+export const POST_PUBLISHED_JOB = 'posts.notify-subscribers';
+
+/** Queued with the write that makes a post public, so subscribers hear of it once, even after a crash. */
+export function postPublishedJob(postId: number, now: string): NewJob {
+  const payload: PublishPostPayload = { postId };
+  return { kind: POST_PUBLISHED_JOB, payload, runAt: now, createdAt: now, dedupeKey: `${POST_PUBLISHED_JOB}:${postId}` };
+}
+
 /** Reads a publish job's payload; undefined when it is not one (the handler refuses it for good). */
 export function publishPostPayloadOf(payload: unknown): PublishPostPayload | undefined {
   if (typeof payload !== 'object' || payload === null) return undefined;
