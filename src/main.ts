@@ -3,6 +3,7 @@ import type { App } from './app.js';
 import { createApp } from './app.js';
 import type { Config } from './config/schema.js';
 import { demoSite, seedDemoSite } from './features/demo/index.js';
+import { ensureRecurringJobs } from './jobs/recurring.js';
 
 export interface RunningSite {
   readonly app: App;
@@ -46,6 +47,9 @@ async function serveApp(app: App): Promise<RunningSite> {
     await app.close(); // a port in use must not leave database and Redis connections holding the process open
     throw error;
   });
+  // Whatever QUIRE_JOBS says: the daily jobs live in the database, whichever process runs them (deduplicated by
+  // day). A failure here must not stop the site serving: the next start queues them again.
+  await ensureRecurringJobs(app.services).catch((error: unknown) => app.server.log.error({ err: error }, 'could not queue the recurring jobs'));
   // After listen, so a site that cannot serve does not run jobs either; QUIRE_JOBS=0 leaves them to other processes.
   if (app.config.jobsEnabled) app.runner.start();
   let stopping: Promise<void> | undefined;

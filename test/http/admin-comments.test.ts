@@ -85,7 +85,7 @@ describe('comment moderation', () => {
     expect(item.find('time').attr('datetime')).toBe(post.publishedAt);
     expect(item.find('.moderation-excerpt').text()).toBe(text);
     const actions = item.find('form[method="post"]').map((_, f) => $(f).attr('action')).get();
-    expect(actions).toEqual(['approve', 'spam', 'trash', 'delete'].map((a) => `/admin/comments/${id}/${a}`));
+    expect(actions).toEqual(['approve', 'spam', 'trash', 'delete', 'ban'].map((a) => `/admin/comments/${id}/${a}`));
     item.find('form').each((_, f) => {
       expect($(f).find('input[name="_csrf"]').val()).toBeTruthy();
     });
@@ -142,7 +142,7 @@ describe('comment moderation', () => {
     const $ = parseHtml((await get(app, '/admin/comments?status=spam', editor)).body);
     expect($('.moderation-tabs a[aria-current="page"]').text()).toMatch(/^Spam \(\d+\)$/);
     const labels = $(`#comment-${id} form button`).map((_, b) => $(b).contents().first().text()).get();
-    expect(labels).toEqual(['Approve', 'Not spam', 'Trash', 'Delete permanently']);
+    expect(labels).toEqual(['Approve', 'Not spam', 'Trash', 'Delete permanently', 'Ban the author']);
     expect($(`#comment-${id} input[name="view"]`).first().val()).toBe('spam');
     const response = await act(id, 'trash', { view: 'spam', paged: '1' });
     expect(response.headers.location).toBe('/admin/comments?status=spam&done=trash');

@@ -73,12 +73,32 @@ function renderModerationComment(c: ModerationCommentVM, vm: ModerationVM): Safe
 }
 
 function renderAction(action: ModerationActionVM, c: ModerationCommentVM, vm: ModerationVM): SafeHtml {
+  if (action.ban) return renderBanAction(action, action.ban.durations, c, vm);
   // Many buttons share a label: screen readers also hear whose comment each one acts on.
   return html`<form method="post" action="${action.href}">
     <input type="hidden" name="_csrf" value="${vm.csrfToken}">
     ${vm.hidden.map((h) => html`<input type="hidden" name="${h.name}" value="${h.value}">`)}
     <button type="submit"${action.destructive ? html` class="destructive"` : ''}>${action.label}<span class="visually-hidden"> the comment by ${c.authorName}</span></button>
   </form>`;
+}
+
+/** Banning asks for more than a click: a reason and how long, folded away until wanted (no script needed). */
+function renderBanAction(
+  action: ModerationActionVM, durations: readonly { readonly value: string; readonly label: string }[], c: ModerationCommentVM, vm: ModerationVM,
+): SafeHtml {
+  const id = `ban-${c.id}`;
+  return html`<details class="moderation-ban"><summary>${action.label}<span class="visually-hidden"> the author of the comment by ${c.authorName}</span></summary>
+  <form method="post" action="${action.href}">
+    <input type="hidden" name="_csrf" value="${vm.csrfToken}">
+    ${vm.hidden.map((h) => html`<input type="hidden" name="${h.name}" value="${h.value}">`)}
+    <p class="field"><label for="${id}-reason">Reason</label><input id="${id}-reason" name="reason" type="text" maxlength="500"></p>
+    <p class="field"><label for="${id}-duration">For</label><select id="${id}-duration" name="duration">${durations.map(
+      (d) => html`<option value="${d.value}"${d.value === 'forever' ? html` selected` : ''}>${d.label}</option>`,
+    )}</select></p>
+    <p class="admin-note">Bans the e-mail address and IP address of this comment, and marks it as spam.</p>
+    <button type="submit" class="destructive">Ban the author</button>
+  </form>
+</details>`;
 }
 
 function renderAdminPagination(p: PaginationVM): SafeHtml {

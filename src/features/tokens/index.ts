@@ -1,3 +1,3 @@
 // Public surface of one-time tokens.
-export { createTokensService } from './tokens.service.js';
+export { TOKENS_KEPT_DAYS, createTokensService } from './tokens.service.js';
 export type { TokensService } from './tokens.service.js';

@@ -33,3 +33,18 @@ export async function markTokenUsed(db: Db, purpose: string, tokenHash: string, 
 export async function deleteUnusedTokens(db: Db, purpose: string): Promise<void> {
   await db.kysely.deleteFrom('oneTimeTokens').where('purpose', '=', purpose).where('usedAt', 'is', null).execute();
 }
+
+/** Every token, of any purpose, issued for `subject` (an erased e-mail address, say); how many there were. */
+export async function deleteTokensForSubject(db: Db, subject: string): Promise<number> {
+  const result = await db.kysely.deleteFrom('oneTimeTokens').where('subject', '=', subject).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Tokens used, or expired, before `before`: they open nothing any more; how many went. */
+export async function deleteStaleTokens(db: Db, before: string): Promise<number> {
+  const result = await db.kysely
+    .deleteFrom('oneTimeTokens')
+    .where((eb) => eb.or([eb('usedAt', '<', before), eb('expiresAt', '<', before)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -11,7 +11,15 @@ export interface TokensService {
   /** Uses the token: its subject the first time, undefined ever after. */
   consume(purpose: string, token: string): Promise<string | undefined>;
   revokeUnused(purpose: string): Promise<void>;
+  /** Deletes every token (any purpose, used or not) whose subject is `subject`; how many there were. */
+  deleteForSubject(subject: string): Promise<number>;
+  /** Deletes the tokens used or expired more than TOKENS_KEPT_DAYS ago (the daily clean-up); how many went. */
+  purgeStale(): Promise<number>;
 }
+
+/** How long a used or expired token is kept (to tell "used" from "never existed" in a support question, no longer). */
+export const TOKENS_KEPT_DAYS = 7;
+const DAY_MS = 24 * 60 * 60_000;
 
 export function createTokensService(deps: { readonly db: Db; readonly clock: Clock }): TokensService {
   const { db, clock } = deps;
@@ -37,5 +45,7 @@ export function createTokensService(deps: { readonly db: Db; readonly clock: Clo
       return (await repo.markTokenUsed(db, purpose, sha256(token), now()))?.subject;
     },
     revokeUnused: (purpose) => repo.deleteUnusedTokens(db, purpose),
+    deleteForSubject: (subject) => repo.deleteTokensForSubject(db, subject),
+    purgeStale: () => repo.deleteStaleTokens(db, new Date(clock.now().getTime() - TOKENS_KEPT_DAYS * DAY_MS).toISOString()),
   };
 }

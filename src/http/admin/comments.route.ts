@@ -5,6 +5,7 @@ import { AppError } from '../../kernel/errors.js';
 import { renderModeration } from '../../../themes/default/index.js';
 import { requireUser } from '../auth/current-user.js';
 import type { HttpDeps } from '../deps.js';
+import { banExpiryOf, banReasonOf } from './ban-terms.js';
 import { markAdminResponse, sendAdminPage } from './page.js';
 import {
   ADMIN_PATHS, moderationHref, presentModerationComment, presentModerationPagination, presentTabs,
@@ -19,6 +20,8 @@ const ACTIONS: Readonly<Record<string, { readonly to: CommentStatus | null; read
   spam: { to: 'spam', notice: 'Comment marked as spam.' },
   trash: { to: 'trash', notice: 'Comment moved to the trash.' },
   delete: { to: null, notice: 'Comment deleted permanently.' },
+  // Bans the author's e-mail and IP hash too (with the reason and duration sent with it).
+  ban: { to: 'spam', notice: 'The author is banned, and the comment was marked as spam.' },
 };
 
 const MODERATE = { access: { capability: 'moderate_comments' } } as const;
@@ -84,7 +87,10 @@ export function registerCommentRoutes(app: FastifyInstance, deps: HttpDeps): voi
       if (!action) throw noSuchList();
       if (!ID.test(request.params.id) || Number(request.params.id) > MAX_ID) throw commentNotFound();
       const id = Number(request.params.id);
-      if (action.to === null) await deps.services.comments.deletePermanently(id);
+      if (request.params.action === 'ban') {
+        const terms = { reason: banReasonOf(body.reason), expiresAt: banExpiryOf(body.duration, deps.clock.now()) };
+        await deps.services.comments.banAuthor(id, terms, user.id);
+      } else if (action.to === null) await deps.services.comments.deletePermanently(id);
       else await deps.services.comments.setStatus(id, action.to);
       request.log.info({ commentId: id, action: request.params.action, userId: user.id }, 'comment moderated');
       const back = returnList(body);

@@ -10,7 +10,7 @@ import { ADMIN_PATHS, presentDashboard } from './present.js';
 export function registerDashboardRoute(app: FastifyInstance, deps: HttpDeps): void {
   app.get(ADMIN_PATHS.home, { config: { access: { capability: 'read' } } }, async (request, reply) => {
     const user = await requireUser(request, deps.services);
-    const pending = can(user.role, 'moderate_comments') ? (await deps.services.comments.countsByStatus()).pending : undefined;
+    const pending = can(user.role, 'moderate_comments') ? await deps.services.comments.countPending() : undefined;
     return sendAdminPage(
       deps, request, reply,
       { pageTitle: 'Dashboard', user, section: 'dashboard', pendingComments: pending },

@@ -1,17 +1,13 @@
 // /admin/login: staff sign in with e-mail and password; a new session (and cookie) on every success.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { PASSWORD_MAX, maskEmail } from '../../features/users/index.js';
 import { renderForm } from '../../../themes/default/index.js';
 import type { FormFieldVM } from '../../../themes/view-models.js';
+import { createPasswordSignIn } from '../auth/password-sign-in.js';
 import { safeRedirectPath } from '../auth/redirect.js';
-import { isSecureSite, sessionTokenOf, setSessionCookie } from '../auth/session-cookie.js';
-import { createSignInThrottle, signInRateLimited, SIGN_IN_WINDOW_MS } from '../auth/sign-in-throttle.js';
+import { startSession } from '../auth/start-session.js';
 import type { HttpDeps } from '../deps.js';
 import { markAdminResponse, sendAdminPage } from './page.js';
 import { ADMIN_PATHS } from './present.js';
-
-/** The same words whether the address has no account or the password is wrong: they reveal neither. */
-export const SIGN_IN_FAILED = 'The e-mail address or password is incorrect.';
 
 interface LoginForm {
   readonly email: string;
@@ -48,8 +44,7 @@ async function sendLoginPage(deps: HttpDeps, request: FastifyRequest, reply: Fas
 
 export function registerLoginRoutes(app: FastifyInstance, deps: HttpDeps): void {
   const { users, sessions } = deps.services;
-  const throttle = createSignInThrottle(deps.counters);
-  const secure = isSecureSite(deps.config.publicUrl);
+  const signIn = createPasswordSignIn({ users, counters: deps.counters });
 
   app.get<{ Querystring: Body }>(ADMIN_PATHS.login, { config: { access: 'public' } }, async (request, reply) =>
     sendLoginPage(deps, request, reply, { email: '', redirectTo: safeRedirectPath(request.query.redirect_to), errors: {}, alert: null }),
@@ -58,30 +53,12 @@ export function registerLoginRoutes(app: FastifyInstance, deps: HttpDeps): void 
   app.post<{ Body: Body }>(ADMIN_PATHS.login, { config: { access: 'public' } }, async (request, reply) => {
     const body = request.body ?? {};
     deps.csrf.verify(request, body._csrf);
-    const form = { email: text(body.email).trim(), redirectTo: safeRedirectPath(body.redirect_to), alert: null };
-    const password = text(body.password);
-    const missing: Record<string, string> = {};
-    if (!form.email) missing.email = 'Enter your e-mail address.';
-    if (!password) missing.password = 'Enter your password.';
-    if (Object.keys(missing).length > 0) return sendLoginPage(deps, request, reply, { ...form, errors: missing }, 400);
-
-    const account = maskEmail(form.email.toLowerCase());
-    if (!(await throttle.admit(form.email, request.ip))) {
-      request.log.warn({ account, ip: request.ip }, 'sign-in refused: too many attempts');
-      markAdminResponse(reply).header('Retry-After', String(SIGN_IN_WINDOW_MS / 1000));
-      throw signInRateLimited();
-    }
-    // Nobody's password is longer; refusing it unread spares a megabyte of hashing.
-    const user = password.length <= PASSWORD_MAX ? await users.authenticate(form.email, password) : undefined;
-    if (!user) {
-      request.log.info({ account, ip: request.ip }, 'sign-in failed');
-      return sendLoginPage(deps, request, reply, { ...form, errors: {}, alert: SIGN_IN_FAILED }, 400);
-    }
-    await throttle.succeeded(form.email, request.ip);
-    // Always a new token, and the cookie this browser had (if any) stops working: no session fixation.
-    const session = await sessions.create(user.id, sessionTokenOf(request));
-    setSessionCookie(reply, session.token, session.absoluteEnd, secure);
-    request.log.info({ account, userId: user.id, ip: request.ip }, 'signed in');
-    return markAdminResponse(reply).redirect(form.redirectTo, 303);
+    // Every answer of this route is a staff response (the 429 included): never cached, never indexed.
+    markAdminResponse(reply);
+    const form = { email: text(body.email).trim(), redirectTo: safeRedirectPath(body.redirect_to) };
+    const result = await signIn.attempt(request, reply, form.email, text(body.password));
+    if (!result.ok) return sendLoginPage(deps, request, reply, { ...form, errors: result.errors, alert: result.alert }, 400);
+    await startSession({ sessions, publicUrl: deps.config.publicUrl }, request, reply, result.user.id);
+    return reply.redirect(form.redirectTo, 303);
   });
 }

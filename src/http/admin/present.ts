@@ -5,10 +5,14 @@ import { type Role, type User, can } from '../../features/users/index.js';
 import type {
   AdminDashboardVM, AdminNavItemVM, ModerationActionVM, ModerationCommentVM, ModerationTabVM, PaginationVM,
 } from '../../../themes/view-models.js';
+import { BAN_DURATION_OPTIONS } from './ban-terms.js';
 
-export const ADMIN_PATHS = { home: '/admin/', comments: '/admin/comments', logout: '/admin/logout', login: '/admin/login' } as const;
+export const ADMIN_PATHS = {
+  home: '/admin/', comments: '/admin/comments', logout: '/admin/logout', login: '/admin/login',
+  bans: '/admin/comments/bans', privacy: '/admin/comments/privacy', discussion: '/admin/settings/discussion',
+} as const;
 
-export type AdminSection = 'dashboard' | 'comments';
+export type AdminSection = 'dashboard' | 'comments' | 'bans' | 'privacy' | 'discussion';
 
 const ROLE_LABELS: Readonly<Record<Role, string>> = {
   administrator: 'Administrator',
@@ -27,6 +31,11 @@ export function presentAdminNav(user: User, current: AdminSection, pendingCommen
   const nav: AdminNavItemVM[] = [{ href: ADMIN_PATHS.home, label: 'Dashboard', current: current === 'dashboard' }];
   if (can(user.role, 'moderate_comments')) {
     nav.push({ href: ADMIN_PATHS.comments, label: 'Comments', current: current === 'comments', count: pendingComments });
+    nav.push({ href: ADMIN_PATHS.bans, label: 'Bans', current: current === 'bans' });
+  }
+  if (can(user.role, 'manage_options')) {
+    nav.push({ href: ADMIN_PATHS.privacy, label: 'Privacy', current: current === 'privacy' });
+    nav.push({ href: ADMIN_PATHS.discussion, label: 'Discussion', current: current === 'discussion' });
   }
   return nav;
 }
@@ -73,12 +82,14 @@ function actionsFor(comment: ModerationComment): ModerationActionVM[] {
   if (comment.status !== 'spam') actions.push({ href: `${base}/spam`, label: 'Spam', destructive: false });
   if (comment.status !== 'trash') actions.push({ href: `${base}/trash`, label: 'Trash', destructive: false });
   actions.push({ href: `${base}/delete`, label: 'Delete permanently', destructive: true });
+  // Bans the e-mail and IP hash, and marks the comment spam: it asks for a reason and how long.
+  actions.push({ href: `${base}/ban`, label: 'Ban', destructive: true, ban: { durations: BAN_DURATION_OPTIONS } });
   return actions;
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-function formatWhen(iso: string, language: string, timeZone: string): string {
+export function formatWhen(iso: string, language: string, timeZone: string): string {
   const key = `${language}|${timeZone}`;
   let format = dateFormats.get(key);
   if (!format) {
