@@ -11,6 +11,19 @@ declare module 'autocannon' {
     readonly headers?: Readonly<Record<string, string>>;
     /** Worker threads that fire the requests (connections are divided between them); default: the main thread. */
     readonly workers?: number;
+    /** Requests sent in turn on each connection instead of the plain GET of `url`. */
+    readonly requests?: readonly Request[];
+    /** Requests per second over all connections (paced); default: as fast as the server answers. */
+    readonly overallRate?: number;
+  }
+
+  /** One request of `requests`: fixed fields, or built anew each time by setupRequest. */
+  export interface Request {
+    readonly method?: string;
+    readonly path?: string;
+    readonly headers?: Readonly<Record<string, string>>;
+    readonly body?: string;
+    readonly setupRequest?: (request: Request) => Request;
   }
 
   /** Percentiles of a histogram; latencies in milliseconds, requests in requests per sampled second. */

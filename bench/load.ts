@@ -2,7 +2,7 @@
 // autocannon (in this process).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import autocannon from 'autocannon';
+import autocannon, { type Options as AutocannonOptions } from 'autocannon';
 
 export const WRK_BINARY = '/usr/bin/wrk';
 
@@ -26,6 +26,17 @@ export interface LoadSettings {
   readonly warmupS: number;
   /** Sent with every request: the same for every server, so that all answer the same representation. */
   readonly headers: Readonly<Record<string, string>>;
+  /** Requests built one by one instead of the same GET (the comments section's POSTs). */
+  readonly script?: ScriptedLoad;
+}
+
+/** The same requests for either generator: a wrk Lua script, and autocannon's request list. */
+export interface ScriptedLoad {
+  /** wrk: the Lua script (-s) and its arguments (after --). */
+  readonly wrkScript: string;
+  readonly wrkArgs: readonly string[];
+  /** autocannon: its `requests` (built with setupRequest) and, to pace them, `overallRate` (requests per second). */
+  readonly autocannon: Pick<AutocannonOptions, 'requests' | 'overallRate'>;
 }
 
 export interface LoadFigures {
@@ -197,6 +208,7 @@ async function runAutocannon(url: string, settings: LoadSettings, durationS: num
   const result = await autocannon({
     url, connections: settings.connections, pipelining: settings.pipelining, timeout: 10, headers: settings.headers, duration: durationS,
     ...(settings.threads > 0 ? { workers: settings.threads } : {}),
+    ...settings.script?.autocannon,
   });
   return {
     reqPerSec: result.requests.total / result.duration,
@@ -215,7 +227,8 @@ async function runAutocannon(url: string, settings: LoadSettings, durationS: num
 async function runWrk(url: string, settings: LoadSettings, durationS: number): Promise<RunResult> {
   const args = [
     '-t', String(settings.threads), '-c', String(Math.max(settings.connections, settings.threads)), '-d', `${Math.max(1, Math.round(durationS))}s`,
-    '--timeout', '10s', '--latency', ...Object.entries(settings.headers).flatMap(([name, value]) => ['-H', `${name}: ${value}`]), url,
+    '--timeout', '10s', '--latency', ...Object.entries(settings.headers).flatMap(([name, value]) => ['-H', `${name}: ${value}`]),
+    ...(settings.script ? ['-s', settings.script.wrkScript, url, '--', ...settings.script.wrkArgs] : [url]),
   ];
   const out = await new Promise<string>((resolve, reject) => {
     const child = spawn('/bin/sh', ['-c', `"${WRK_BINARY}" "$@"; status=$?; times; exit $status`, 'wrk', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });

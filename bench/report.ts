@@ -2,7 +2,7 @@
 import os from 'node:os';
 import { type LoadFigures, type LoadSettings, describeGenerator } from './load.js';
 
-/** The targets from the performance and "Scale out" issues. */
+/** The targets from the performance, "Scale out" and "Leave a Reply" issues. */
 export const TARGETS = {
   postReqPerSec: 1300,
   rssMb: 80,
@@ -11,6 +11,10 @@ export const TARGETS = {
   cachedOfBare: 0.8,
   /** Cached pages, Quire --workers 2 ÷ nginx with one worker serving the same bytes as a static file. */
   workersOfNginx: 1.0,
+  /** "Leave a Reply": guest comments per second through POST /comments with every check on (SQLite, 1 process). */
+  commentsPerSec: 500,
+  /** The post page's req/s while commentsPerSec comments a second arrive ÷ its idle req/s. */
+  pageWhileCommentingOfIdle: 0.5,
 } as const;
 
 /** Above this many cores, the load generator (one thread) is close to its limit: the row may measure it, not the server. */

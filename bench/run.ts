@@ -1,7 +1,8 @@
 // `npm run bench`: seeds a site, then measures Quire against its baselines (a bare node:http server, nginx) in one run
 // and prints the figures. Options (after `npm run bench --`):
-//   --only=uncached,cached,startup   only these sections (default: all three; also `--only cached`; `--only=profile`: none)
-//   --profile[=fresh,cached,bare]     afterwards, profile a server under post-page load (--cpu-prof) and summarize it
+//   --only=uncached,cached,startup,comments   only these sections (default: all four; also `--only cached`; `--only=profile`: none)
+//   --profile[=fresh,cached,bare,comments]    afterwards, profile a server under post-page (or comment) load (--cpu-prof) and summarize it
+//   --comment-rate=N                  comments per second while the post page is loaded in the comments section (default 500)
 //   --duration=S --repeat=N --warmup=S  N rounds of one S-second run per row, after S seconds thrown away (default 3, 5, 3)
 //   --generator=wrk|autocannon        the load generator (default wrk, /usr/bin/wrk; autocannon when wrk is missing)
 //   --threads=N                       the generator's threads (default: wrk 1; autocannon 0, its main thread)
@@ -13,6 +14,8 @@ import {
   type CpuClock, type Generator, type LoadFigures, type LoadSettings, type MeasuredRun, combineRuns, defaultLoad, measureLoad, measureRun, otherCpu, wrkMissing,
 } from './load.js';
 import { nginxMissing, nginxVersion, startNginx } from './nginx.js';
+import { commentsReport } from './comment-report.js';
+import { type CommentsFigures, type CommentsOptions, measureComments, profileComments } from './comments.js';
 import { type BenchSchema, DEFAULT_POSTGRES_URL, createBenchSchema } from './postgres.js';
 import { COMMENT_COUNT, type BenchSite, prepareSite } from './prepare.js';
 import { monotonicUs, summarizeProfile } from './profile.js';
@@ -31,12 +34,12 @@ const WORKERS = 2;
 // ---------------------------------------------------------------------------------------------------------------
 // Options
 
-const SECTIONS = ['uncached', 'cached', 'startup'] as const;
+const SECTIONS = ['uncached', 'cached', 'startup', 'comments'] as const;
 /** `--only=profile`: none of the sections, only what --profile asks for. */
 const NO_SECTION = 'profile';
 type Section = (typeof SECTIONS)[number];
-const SECTION_ALIASES: Readonly<Record<string, Section>> = { fresh: 'uncached', start: 'startup', memory: 'startup' };
-const PROFILES = ['fresh', 'cached', 'bare'] as const;
+const SECTION_ALIASES: Readonly<Record<string, Section>> = { fresh: 'uncached', start: 'startup', memory: 'startup', comment: 'comments' };
+const PROFILES = ['fresh', 'cached', 'bare', 'comments'] as const;
 type ProfileTarget = (typeof PROFILES)[number];
 
 /** `--name=value`, or `--name value` when the next argument is not an option. */
@@ -91,6 +94,7 @@ const sections = new Set<Section>(
 );
 const profiles: ReadonlySet<ProfileTarget> = option('profile') === undefined ? new Set() : listOption('profile', PROFILES, {}, ['fresh']);
 const postgresUrl = option('postgres') || process.env.QUIRE_BENCH_POSTGRES_URL || DEFAULT_POSTGRES_URL;
+const commentRate = numberOption('comment-rate', TARGETS.commentsPerSec, 'a number of comments per second');
 
 // ---------------------------------------------------------------------------------------------------------------
 // Clean-up: children, temp folders, the PostgreSQL schema
@@ -251,6 +255,7 @@ async function run(): Promise<void> {
   const f: Figures = { fresh: {}, cached: {}, bare: {}, nginx: {} };
   let pages: Pages | undefined;
   if (sections.has('uncached') || sections.has('cached')) pages = await measureLoadSections(site, f, notes);
+  const comments = sections.has('comments') ? await measureCommentsSection() : undefined;
 
   console.log('Quire: node bin/quire.js serve [--workers 2], LOG_LEVEL=warn, QUIRE_JOBS on, no Redis. Every server answers the same body bytes.');
   console.log(`Post page: ${site.postPath}; home page: /.`);
@@ -276,13 +281,45 @@ async function run(): Promise<void> {
     console.log(cachedVerdicts(f));
   }
   for (const note of notes) console.log(note);
+  if (comments) console.log(commentsReport(comments));
   if (starts) {
     console.log('');
     console.log(startTable({ ...starts, ...(f.rssAfterLoadMb === undefined ? {} : { rssAfterLoadMb: f.rssAfterLoadMb }) }));
   }
   console.log(machineLoadNote('at the end'));
 
-  for (const target of profiles) await profilePostPage(site, target, pages);
+  for (const target of profiles) {
+    if (target === 'comments') {
+      console.log('');
+      console.log(await profileComments(commentOptions(tmp)));
+    } else {
+      await profilePostPage(site, target, pages);
+    }
+  }
+}
+
+/** The comments section's settings; its PostgreSQL schema is made here, so that Ctrl-C and the end of the run drop it. */
+function commentOptions(dir: string): CommentsOptions {
+  return {
+    load, dir, ratePerSec: commentRate, progress,
+    postgres: async () => {
+      pgSchema = await createBenchSchema(postgresUrl);
+      return { url: pgSchema.url, schema: pgSchema.schema };
+    },
+  };
+}
+
+/** Guest comments through POST /comments, and the post page meanwhile (bench/comments.ts), on SQLite and PostgreSQL. */
+async function measureCommentsSection(): Promise<CommentsFigures> {
+  const dir = path.join(tmp, 'comments');
+  fs.mkdirSync(dir, { recursive: true });
+  try {
+    return await measureComments(commentOptions(dir));
+  } finally {
+    await stopAll();
+    await pgSchema?.drop();
+    pgSchema = undefined;
+  }
 }
 
 /**
@@ -507,7 +544,7 @@ async function startPostgres(site: BenchSite, notes: string[]): Promise<{ one: R
 }
 
 /** A separate server process under --cpu-prof while the post page is loaded; its figures are not the results above. */
-async function profilePostPage(site: BenchSite, target: ProfileTarget, pages: { post: RecordedPage; home: RecordedPage } | undefined): Promise<void> {
+async function profilePostPage(site: BenchSite, target: Exclude<ProfileTarget, 'comments'>, pages: { post: RecordedPage; home: RecordedPage } | undefined): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `quire-bench-profile-${target}-`));
   progress(`profiling ${target} under post-page load into ${dir}`);
   const nodeFlags = ['--cpu-prof', `--cpu-prof-dir=${dir}`];

@@ -81,6 +81,8 @@ export interface QuireOptions {
   readonly postgres?: PostgresTarget;
   /** Extra flags for node, e.g. --cpu-prof. */
   readonly nodeFlags?: readonly string[];
+  /** Extra environment, e.g. QUIRE_TRUST_PROXY for the comments section. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export function quireLabel(options: Omit<QuireOptions, 'dataDir'>): string {
@@ -113,6 +115,7 @@ export async function startQuire(options: QuireOptions): Promise<RunningServer> 
     QUIRE_DB_SCHEMA: options.postgres?.schema ?? '',
     REDIS_URL: '',
     NODE_OPTIONS: '',
+    ...options.env,
   };
   const args = [...(options.nodeFlags ?? []), path.join(repoRoot, 'bin', 'quire.js'), 'serve', ...(workers > 1 ? ['--workers', String(workers)] : [])];
   // A cluster answers /healthz as soon as its first worker listens: wait for the primary's line saying all of them do,
