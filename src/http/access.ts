@@ -3,11 +3,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type Capability, type User, can } from '../features/users/index.js';
 import { AppError } from '../kernel/errors.js';
-import { signInUrl } from './auth/redirect.js';
+import { readerSignInUrl, signInUrl } from './auth/redirect.js';
 import { clearSessionCookie, sessionTokenOf } from './auth/session-cookie.js';
 
-/** 'public': anyone; { capability }: a signed-in person whose role has it. */
-export type AccessRule = 'public' | { readonly capability: Capability };
+/**
+ * 'public': anyone; { capability }: a signed-in person whose role has it (staff pages: anonymous visitors are sent
+ * to /admin/login); { signedIn: true }: anyone signed in, whatever their role (the reader's own pages: anonymous
+ * visitors are sent to /account/login).
+ */
+export type AccessRule = 'public' | { readonly capability: Capability } | { readonly signedIn: true };
 
 /** Which error format the route's failures use. */
 export type Surface = 'site' | 'api';
@@ -63,9 +67,14 @@ export function accessDenied(): AppError {
   });
 }
 
+/** Whether `user` passes a rule other than 'public'. */
+function admits(user: User, access: Exclude<AccessRule, 'public'>): boolean {
+  return 'capability' in access ? can(user.role, access.capability) : true;
+}
+
 /**
- * Enforces each route's rule. Anonymous visitors of a staff page are sent to the sign-in page (coming back
- * afterwards when they were reading a page); signed-in people without the capability get 403.
+ * Enforces each route's rule. Anonymous visitors are sent to the sign-in page of the rule's kind (staff or reader),
+ * coming back afterwards when they were reading a page; signed-in people without the capability get 403.
  */
 export function enforceAccessRules(
   app: FastifyInstance,
@@ -77,14 +86,16 @@ export function enforceAccessRules(
     // undefined: no route matched (the 404 handler), which shows nothing private.
     if (access === undefined || access === 'public') return;
     const user = await userOf(request);
-    if (user && can(user.role, access.capability)) return;
+    if (user && admits(user, access)) return;
     if (user) throw accessDenied();
     // A cookie naming no live session (expired, ended elsewhere) would only keep its browser off the page cache.
     if (sessionTokenOf(request)) clearSessionCookie(reply, secureCookies);
     if (request.routeOptions.config?.surface === 'api') throw signInRequired();
     const isRead = request.method === 'GET' || request.method === 'HEAD';
     // After signing in, a form post cannot be replayed: only a page read is worth coming back to.
-    reply.header('Cache-Control', 'no-store').redirect(signInUrl(isRead ? request.url : undefined), 303);
+    const returnTo = isRead ? request.url : undefined;
+    const target = 'capability' in access ? signInUrl(returnTo) : readerSignInUrl(returnTo);
+    reply.header('Cache-Control', 'no-store').header('X-Robots-Tag', 'noindex').redirect(target, 303);
     return reply;
   });
 }

@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.js';
 import type { Role } from '../../db/tables.js';
 import type { User } from './users.js';
 
-const publicColumns = ['id', 'login', 'email', 'displayName', 'role', 'bio', 'createdAt'] as const;
+const publicColumns = ['id', 'login', 'email', 'displayName', 'role', 'bio', 'createdAt', 'emailVerifiedAt'] as const;
 
 export interface UserRow {
   readonly login: string;
@@ -48,6 +48,10 @@ export async function listUsersByIds(db: Db, ids: readonly number[]): Promise<Us
   return db.kysely.selectFrom('users').select(publicColumns).where('id', 'in', ids).execute();
 }
 
+export async function listUsersWithRole(db: Db, role: Role): Promise<User[]> {
+  return db.kysely.selectFrom('users').select(publicColumns).where('role', '=', role).orderBy('id').execute();
+}
+
 export async function countUsersWithRole(db: Db, role: Role): Promise<number> {
   const row = await db.kysely
     .selectFrom('users')
@@ -68,4 +72,17 @@ export async function isLoginOrEmailTaken(db: Db, login: string, email: string):
 
 export async function hasAnyUser(db: Db): Promise<boolean> {
   return (await db.kysely.selectFrom('users').select('id').limit(1).executeTakeFirst()) !== undefined;
+}
+
+/** Stamps the address as proven, once: a later proof keeps the first date. */
+export async function updateEmailVerified(db: Db, id: number, at: string): Promise<void> {
+  await db.kysely.updateTable('users').set({ emailVerifiedAt: at }).where('id', '=', id).where('emailVerifiedAt', 'is', null).execute();
+}
+
+export async function updatePasswordHash(db: Db, id: number, passwordHash: string | null): Promise<void> {
+  await db.kysely.updateTable('users').set({ passwordHash }).where('id', '=', id).execute();
+}
+
+export async function updateDisplayName(db: Db, id: number, displayName: string): Promise<User | undefined> {
+  return db.kysely.updateTable('users').set({ displayName }).where('id', '=', id).returning(publicColumns).executeTakeFirst();
 }

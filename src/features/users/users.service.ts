@@ -1,9 +1,9 @@
 // Creating and finding people.
 import type { Db } from '../../db/database.js';
-import { AppError } from '../../kernel/errors.js';
+import { AppError, invalidInput } from '../../kernel/errors.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { ChangeBus } from '../../kernel/events.js';
-import { type NewUserInput, type User, validateNewUser } from './users.js';
+import { PASSWORD_MAX, PASSWORD_MIN, type NewUserInput, type Role, type User, displayNameProblem, validateNewUser } from './users.js';
 import { hashPassword, verifyPassword } from './password.js';
 import * as repo from './users.repo.js';
 
@@ -18,9 +18,19 @@ export interface UsersService {
    */
   authenticate(email: string, password: string): Promise<User | undefined>;
   listByIds(ids: readonly number[]): Promise<User[]>;
+  /** Everyone with this role (e.g. the administrators, whom moderation mail goes to). */
+  listByRole(role: Role): Promise<User[]>;
   hasAdministrator(): Promise<boolean>;
   /** True on a new site: nobody has an account yet. */
   isEmpty(): Promise<boolean>;
+  /** Records that the owner of the account's address proved it (the first proof's time is kept). */
+  setEmailVerified(id: number): Promise<void>;
+  /** A new password (8–256 characters, else USER_INVALID); the old one stops working at once. */
+  updatePassword(id: number, password: string): Promise<void>;
+  /** No password any more: the account signs in only in other ways (a mailed link, an identity). */
+  clearPassword(id: number): Promise<void>;
+  /** The account with its new display name (1–100 characters, else USER_INVALID); undefined when it is gone. */
+  updateDisplayName(id: number, displayName: string): Promise<User | undefined>;
 }
 
 export function createUsersService(deps: { readonly db: Db; readonly clock: Clock; readonly events: ChangeBus }): UsersService {
@@ -46,7 +56,7 @@ export function createUsersService(deps: { readonly db: Db; readonly clock: Cloc
         displayName: valid.displayName,
         role: valid.role,
         bio: valid.bio,
-        passwordHash: valid.password === undefined ? null : await hashPassword(valid.password),
+        passwordHash: input.passwordHash ?? (valid.password === undefined ? null : await hashPassword(valid.password)),
         createdAt: deps.clock.now().toISOString(),
       });
       deps.events.publish({ type: 'user', userId: user.id });
@@ -64,7 +74,25 @@ export function createUsersService(deps: { readonly db: Db; readonly clock: Cloc
       return (await verifyPassword(found.passwordHash, password)) ? found.user : undefined;
     },
     listByIds: (ids) => repo.listUsersByIds(db, ids),
+    listByRole: (role) => repo.listUsersWithRole(db, role),
     hasAdministrator: async () => (await repo.countUsersWithRole(db, 'administrator')) > 0,
     isEmpty: async () => !(await repo.hasAnyUser(db)),
+    setEmailVerified: (id) => repo.updateEmailVerified(db, id, deps.clock.now().toISOString()),
+    async updatePassword(id, password) {
+      if (password.length < PASSWORD_MIN || password.length > PASSWORD_MAX) {
+        const message = `A password is ${PASSWORD_MIN} to ${PASSWORD_MAX} characters long.`;
+        throw invalidInput('USER_INVALID', 'Some details of the account are not valid.', { fields: { password: message } });
+      }
+      await repo.updatePasswordHash(db, id, await hashPassword(password));
+    },
+    clearPassword: (id) => repo.updatePasswordHash(db, id, null),
+    async updateDisplayName(id, raw) {
+      const displayName = raw.trim();
+      const problem = displayNameProblem(displayName);
+      if (problem) throw invalidInput('USER_INVALID', 'Some details of the account are not valid.', { fields: { displayName: problem } });
+      const user = await repo.updateDisplayName(db, id, displayName);
+      if (user) deps.events.publish({ type: 'user', userId: id });
+      return user;
+    },
   };
 }

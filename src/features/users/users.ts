@@ -15,6 +15,8 @@ export interface User {
   readonly role: Role;
   readonly bio: string;
   readonly createdAt: string;
+  /** When the owner of the address proved it by a mailed link; null: never. */
+  readonly emailVerifiedAt: string | null;
 }
 
 export const roles: readonly Role[] = ['administrator', 'editor', 'author', 'contributor', 'subscriber'];
@@ -69,6 +71,11 @@ export interface NewUserInput {
   readonly displayName?: string;
   readonly role: string;
   readonly password?: string;
+  /**
+   * The password already hashed (users' hashPassword), instead of `password`: lets a caller that creates the
+   * account inside a transaction do the slow hashing before it, not while holding the database.
+   */
+  readonly passwordHash?: string;
   readonly bio?: string;
 }
 
@@ -88,17 +95,29 @@ const CONTROL = /\p{Cc}/u;
 const CONTROL_BUT_LINE_BREAKS = /[^\P{Cc}\t\n\r]/u;
 const LOGIN = /^[a-z0-9][a-z0-9._-]{0,59}$/;
 
+/** The problem with an e-mail address (already trimmed and lowercased), if any. */
+export function emailProblem(email: string): string | undefined {
+  return !EMAIL.test(email) || email.length > 100 ? 'Enter a valid e-mail address (at most 100 characters).' : undefined;
+}
+
+/** The problem with a display name, if any (1–100 characters, no control characters). */
+export function displayNameProblem(displayName: string): string | undefined {
+  return displayName.length === 0 || displayName.length > 100 || CONTROL.test(displayName)
+    ? 'A display name is 1–100 characters, without control characters.'
+    : undefined;
+}
+
 /** Checks every field and reports all problems together (NIST 800-63B: length rules only for passwords). */
 export function validateNewUser(input: NewUserInput): ValidNewUser {
   const problems: Record<string, string> = {};
   const email = input.email.trim().toLowerCase();
-  if (!EMAIL.test(email) || email.length > 100) problems.email = 'Enter a valid e-mail address (at most 100 characters).';
+  const emailError = emailProblem(email);
+  if (emailError) problems.email = emailError;
   const login = (input.login ?? email.split('@')[0] ?? '').trim().toLowerCase();
   if (!LOGIN.test(login)) problems.login = 'A login is 1–60 characters: lowercase letters, digits, dot, dash or underscore.';
   const displayName = (input.displayName ?? login).trim();
-  if (displayName.length === 0 || displayName.length > 100 || CONTROL.test(displayName)) {
-    problems.displayName = 'A display name is 1–100 characters, without control characters.';
-  }
+  const displayNameError = displayNameProblem(displayName);
+  if (displayNameError) problems.displayName = displayNameError;
   if (!isRole(input.role)) problems.role = `The role must be one of: ${roles.join(', ')}.`;
   const password = input.password;
   if (password !== undefined && (password.length < PASSWORD_MIN || password.length > PASSWORD_MAX)) {
