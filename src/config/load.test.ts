@@ -237,3 +237,88 @@ describe('mail settings', () => {
     expect(problemsOf({ SMTP_URL: 'http://quire:hunter2@mail.example.com' }).join('\n')).not.toContain('hunter2');
   });
 });
+
+describe('sign-in providers (QUIRE_AUTH_*)', () => {
+  const google = { QUIRE_AUTH_GOOGLE_CLIENT_ID: 'g-id', QUIRE_AUTH_GOOGLE_CLIENT_SECRET: 'g-secret' };
+
+  it('enables none by default, and exactly those whose client id is set', () => {
+    expect(loadConfig({}).authProviders).toEqual({});
+    expect(loadConfig(google).authProviders).toEqual({ google: { clientId: 'g-id', clientSecret: 'g-secret', issuer: 'https://accounts.google.com' } });
+  });
+
+  it('reads every provider with its overrides', () => {
+    const env: Record<string, string> = {
+      ...google,
+      QUIRE_AUTH_GOOGLE_ISSUER: 'https://accounts.example.com',
+      QUIRE_AUTH_OIDC_ISSUER: 'https://id.example.com/realms/blog',
+      QUIRE_AUTH_OIDC_CLIENT_ID: 'o-id',
+      QUIRE_AUTH_OIDC_CLIENT_SECRET: 'o-secret',
+      QUIRE_AUTH_OIDC_NAME: 'Example ID',
+    };
+    for (const p of ['FACEBOOK', 'X', 'WORDPRESS', 'GITHUB']) {
+      Object.assign(env, {
+        [`QUIRE_AUTH_${p}_CLIENT_ID`]: `${p}-id`,
+        [`QUIRE_AUTH_${p}_CLIENT_SECRET`]: `${p}-secret`,
+        [`QUIRE_AUTH_${p}_AUTHORIZE_URL`]: `https://${p}.example/authorize`,
+        [`QUIRE_AUTH_${p}_TOKEN_URL`]: `https://${p}.example/token`,
+        [`QUIRE_AUTH_${p}_USERINFO_URL`]: `https://${p}.example/me`,
+      });
+    }
+    const { authProviders } = loadConfig(env);
+    expect(Object.keys(authProviders).sort()).toEqual(['facebook', 'github', 'google', 'oidc', 'wordpress', 'x']);
+    expect(authProviders.google?.issuer).toBe('https://accounts.example.com');
+    expect(authProviders.oidc).toEqual({ clientId: 'o-id', clientSecret: 'o-secret', issuer: 'https://id.example.com/realms/blog', name: 'Example ID' });
+    expect(authProviders.x).toEqual({
+      clientId: 'X-id', clientSecret: 'X-secret',
+      authorizeUrl: 'https://X.example/authorize', tokenUrl: 'https://X.example/token', userinfoUrl: 'https://X.example/me',
+    });
+    expect(authProviders.github?.userinfoUrl).toBe('https://GITHUB.example/me');
+  });
+
+  it.each(['http://127.0.0.1:8080', 'http://127.0.0.9/issuer', 'http://localhost:3000/', 'http://[::1]:9000'])(
+    'accepts plain http on the loopback host of %s (local test providers)', (issuer) => {
+      expect(loadConfig({ ...google, QUIRE_AUTH_GOOGLE_ISSUER: issuer }).authProviders.google?.issuer).toBe(issuer);
+    },
+  );
+
+  it.each([
+    ['http on another host', 'QUIRE_AUTH_GOOGLE_ISSUER', 'http://accounts.example.com'],
+    ['http on a private address', 'QUIRE_AUTH_GOOGLE_ISSUER', 'http://10.0.0.1'],
+    ['a host that only starts like localhost', 'QUIRE_AUTH_GOOGLE_ISSUER', 'http://localhost.evil.example'],
+    ['not a URL', 'QUIRE_AUTH_GOOGLE_ISSUER', 'accounts.google.com'],
+    ['credentials in the URL', 'QUIRE_AUTH_GOOGLE_ISSUER', 'https://user:pw@accounts.example.com'],
+    ['another scheme', 'QUIRE_AUTH_GOOGLE_ISSUER', 'ftp://accounts.example.com'],
+  ])('reports %s, naming the variable', (_what, name, value) => {
+    const problems = problemsOf({ ...google, [name]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(name);
+  });
+
+  it.each(['FACEBOOK', 'X', 'WORDPRESS', 'GITHUB'])('checks the %s endpoint overrides the same way', (p) => {
+    const problems = problemsOf({
+      [`QUIRE_AUTH_${p}_CLIENT_ID`]: 'id', [`QUIRE_AUTH_${p}_CLIENT_SECRET`]: 'secret',
+      [`QUIRE_AUTH_${p}_AUTHORIZE_URL`]: 'http://example.com/a', [`QUIRE_AUTH_${p}_TOKEN_URL`]: 'nope', [`QUIRE_AUTH_${p}_USERINFO_URL`]: 'http://127.0.0.1:1/me',
+    });
+    expect(problems).toEqual([expect.stringContaining(`QUIRE_AUTH_${p}_AUTHORIZE_URL`), expect.stringContaining(`QUIRE_AUTH_${p}_TOKEN_URL`)]);
+  });
+
+  it.each(['GOOGLE', 'FACEBOOK', 'X', 'WORDPRESS', 'GITHUB', 'OIDC'])('refuses a %s client id without its secret, and a secret without its id', (p) => {
+    const extra: Record<string, string> = p === 'OIDC' ? { QUIRE_AUTH_OIDC_ISSUER: 'https://id.example.com' } : {};
+    const noSecret = problemsOf({ ...extra, [`QUIRE_AUTH_${p}_CLIENT_ID`]: 'id' });
+    expect(noSecret).toEqual([expect.stringContaining(`QUIRE_AUTH_${p}_CLIENT_SECRET must be set with QUIRE_AUTH_${p}_CLIENT_ID`)]);
+    const noId = problemsOf({ [`QUIRE_AUTH_${p}_CLIENT_SECRET`]: 'secret' });
+    expect(noId).toEqual([expect.stringContaining(`QUIRE_AUTH_${p}_CLIENT_ID is not`)]);
+  });
+
+  it('needs an issuer for the generic OpenID Connect provider, and a short name', () => {
+    expect(problemsOf({ QUIRE_AUTH_OIDC_CLIENT_ID: 'id', QUIRE_AUTH_OIDC_CLIENT_SECRET: 's' })).toEqual([
+      expect.stringContaining('QUIRE_AUTH_OIDC_ISSUER must be set with QUIRE_AUTH_OIDC_CLIENT_ID'),
+    ]);
+    const named = { QUIRE_AUTH_OIDC_CLIENT_ID: 'id', QUIRE_AUTH_OIDC_CLIENT_SECRET: 's', QUIRE_AUTH_OIDC_ISSUER: 'https://id.example.com' };
+    expect(problemsOf({ ...named, QUIRE_AUTH_OIDC_NAME: 'x'.repeat(41) })).toEqual([expect.stringContaining('QUIRE_AUTH_OIDC_NAME')]);
+  });
+
+  it('never quotes a client secret back', () => {
+    expect(problemsOf({ QUIRE_AUTH_GITHUB_CLIENT_SECRET: 'hunter2-secret' }).join('\n')).not.toContain('hunter2');
+  });
+});

@@ -1,6 +1,7 @@
 // Reads the environment once, reports every problem together, and returns a frozen Config.
 import net from 'node:net';
 import path from 'node:path';
+import { parseAuthProviders } from './auth-providers.js';
 import type { Config, LogLevel } from './schema.js';
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -46,11 +47,12 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   const trustProxy = parseTrustProxy(text('QUIRE_TRUST_PROXY'), problems);
   const smtpUrl = parseSmtpUrl(text('SMTP_URL'), problems);
   const mailFrom = parseMailFrom(text('QUIRE_MAIL_FROM'), publicUrl, problems);
+  const authProviders = parseAuthProviders(text, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     port, host, dataDir, publicUrl, databaseUrl, databaseSchema, logLevel, seedDemo, secret, pageCache, redisUrl, redisPrefix,
-    jobsEnabled, trustProxy, smtpUrl, mailFrom, ...overrides,
+    jobsEnabled, trustProxy, smtpUrl, mailFrom, authProviders, ...overrides,
   });
 }
 

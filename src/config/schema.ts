@@ -2,6 +2,26 @@
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
+/** The sign-in providers (OAuth 2 / OpenID Connect) Quire can be configured with. */
+export type AuthProviderId = 'google' | 'facebook' | 'x' | 'wordpress' | 'github' | 'oidc';
+
+/** One provider's client registration and endpoint overrides (QUIRE_AUTH_<PROVIDER>_*). */
+export interface AuthProviderConfig {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** OIDC providers (google, oidc): the issuer to discover. */
+  readonly issuer?: string;
+  /** OAuth 2 providers: endpoints replacing the provider's own (local test servers, self-hosted instances). */
+  readonly authorizeUrl?: string;
+  readonly tokenUrl?: string;
+  readonly userinfoUrl?: string;
+  /** The generic OIDC provider's label on its icon. */
+  readonly name?: string;
+}
+
+/** The enabled providers only: a provider is enabled when its client id is set. */
+export type AuthProvidersConfig = Readonly<Partial<Record<AuthProviderId, AuthProviderConfig>>>;
+
 export interface Config {
   readonly port: number;
   readonly host: string;
@@ -34,6 +54,8 @@ export interface Config {
   readonly smtpUrl: string | undefined;
   /** The From of every e-mail: an address or "Name <address>"; by default quire@ the public URL's host. */
   readonly mailFrom: string;
+  /** Sign-in providers whose client id is set, with their credentials and endpoint overrides. */
+  readonly authProviders: AuthProvidersConfig;
 }
 
 export interface SettingDoc {
@@ -59,4 +81,30 @@ export const configDocs: readonly SettingDoc[] = [
   { env: 'QUIRE_TRUST_PROXY', default: 'off', doc: 'Which proxies\' X-Forwarded-For/-Proto/-Host headers to believe (the client address rate limits count comes from them): off, a number of proxy hops (1–10), or a comma-separated list of proxy addresses and CIDRs such as 127.0.0.1,10.0.0.0/8 (loopback, linklocal and uniquelocal name those ranges).' },
   { env: 'SMTP_URL', default: '(none: mail is written to data/mail as .eml files)', doc: 'smtp://user:password@mail.example.com:587 (STARTTLS when the server offers it) or smtps://…:465 (TLS from the start) to send e-mail; percent-encode special characters of the user and password.' },
   { env: 'QUIRE_MAIL_FROM', default: 'Quire <quire@HOST of QUIRE_URL>', doc: 'Sender of every e-mail: an address like `blog@example.com` or a name and address like `Example Blog <blog@example.com>`. Your mail provider may require an address of its domain.' },
+  ...authProviderDocs(),
 ];
+
+/** The QUIRE_AUTH_* variables, one row each (generated: six providers share the same shapes). */
+function authProviderDocs(): SettingDoc[] {
+  const oauth2 = [['FACEBOOK', 'Facebook'], ['X', 'X (Twitter)'], ['WORDPRESS', 'WordPress.com'], ['GITHUB', 'GitHub']] as const;
+  const credentials = (p: string, label: string): SettingDoc[] => [
+    { env: `QUIRE_AUTH_${p}_CLIENT_ID`, default: '(none: off)', doc: `Client id of the site's ${label} app; setting it (and the secret) shows the ${label} sign-in icon.` },
+    { env: `QUIRE_AUTH_${p}_CLIENT_SECRET`, default: '(none)', doc: `Client secret of the ${label} app; required with the client id.` },
+  ];
+  const endpoint = (p: string, label: string, which: string, key: string): SettingDoc => ({
+    env: `QUIRE_AUTH_${p}_${key}_URL`, default: `(${label}'s own)`, doc: `Replaces ${label}'s ${which} endpoint (https; http only on 127.0.0.1, ::1 or localhost).`,
+  });
+  return [
+    ...credentials('GOOGLE', 'Google'),
+    { env: 'QUIRE_AUTH_GOOGLE_ISSUER', default: 'https://accounts.google.com', doc: 'Issuer discovered for Google sign-in (https; http only on 127.0.0.1, ::1 or localhost).' },
+    ...oauth2.flatMap(([p, label]) => [
+      ...credentials(p, label),
+      endpoint(p, label, 'authorization', 'AUTHORIZE'),
+      endpoint(p, label, 'token', 'TOKEN'),
+      endpoint(p, label, 'user profile', 'USERINFO'),
+    ]),
+    { env: 'QUIRE_AUTH_OIDC_ISSUER', default: '(none)', doc: 'Issuer URL of any OpenID Connect provider (Keycloak, Auth0, Authentik…), found by discovery; required with QUIRE_AUTH_OIDC_CLIENT_ID.' },
+    ...credentials('OIDC', 'OpenID Connect provider'),
+    { env: 'QUIRE_AUTH_OIDC_NAME', default: 'the issuer\'s host', doc: 'Name of the OpenID Connect provider on its icon and in "your … account".' },
+  ];
+}
