@@ -6,11 +6,18 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { Config } from './config/schema.js';
 import { resolveSecret } from './config/secret.js';
 import { type Db, closeDatabase, isDatabaseReachable, migrateToLatest, openDatabase } from './db/database.js';
+import { createAccountsService } from './features/accounts/index.js';
+import { createCommentDraftsService } from './features/comment-drafts/index.js';
 import { createCommentsService } from './features/comments/index.js';
+import { createIdentityFeature } from './features/identity/index.js';
+import { createMailer } from './features/mail/index.js';
+import { createPasskeysService } from './features/passkeys/index.js';
 import { type JobsService, createJobsService } from './features/jobs/index.js';
 import { createPostsService } from './features/posts/index.js';
+import { createPrivacyService } from './features/privacy/index.js';
 import { createDatabaseSessionStore, createSessionsService } from './features/sessions/index.js';
 import { createSettingsService } from './features/settings/index.js';
+import { createSubscriptionsService } from './features/subscriptions/index.js';
 import { createSetupService } from './features/setup/index.js';
 import { createTaxonomyService } from './features/taxonomy/index.js';
 import { createTokensService } from './features/tokens/index.js';
@@ -81,6 +88,8 @@ export interface ServiceDeps {
   readonly secret: string;
   /** Where sessions live; the database unless the platform offers a shared one (Redis). */
   readonly sessionStore?: SessionStore;
+  /** Sign-in providers and where their pictures are kept (the identity feature). */
+  readonly config: Pick<Config, 'dataDir' | 'publicUrl' | 'authProviders'>;
 }
 
 export function buildServices(deps: ServiceDeps): Services {
@@ -90,14 +99,38 @@ export function buildServices(deps: ServiceDeps): Services {
   const users = createUsersService({ db, clock, events });
   const tokens = createTokensService({ db, clock });
   const posts = createPostsService({ db, clock, settings, events });
+  const sessions = createSessionsService({ store: sessionStore ?? createDatabaseSessionStore(db), clock, settings });
+  const subscriptions = createSubscriptionsService({ db, clock });
+  // A first sign-in with a provider writes the account and its identity on one transaction.
+  const identity = createIdentityFeature({
+    db, clock, users, usersWithin: (tx) => createUsersService({ db: tx, clock, events }), tokens, ...deps.config,
+  });
   return {
     settings,
     users,
     posts,
     taxonomy: createTaxonomyService({ db, events }),
-    comments: createCommentsService({ db, clock, events, settings, posts, counters: deps.counters, ipSalt: deps.secret }),
+    comments: createCommentsService({ db, clock, events, settings, posts, counters: deps.counters, ipSalt: deps.secret, subscriptions }),
+    subscriptions,
+    // Erasure runs the subscriptions and tokens features on its own transaction: comments, subscriptions and
+    // the link's use go together.
+    privacy: createPrivacyService({
+      db, clock, events, subscriptions, subscriptionsWithin: (tx) => createSubscriptionsService({ db: tx, clock }),
+      tokens, tokensWithin: (tx) => createTokensService({ db: tx, clock }),
+    }),
     setup: createSetupService({ users, tokens }),
-    sessions: createSessionsService({ store: sessionStore ?? createDatabaseSessionStore(db), clock, settings }),
+    sessions,
+    identities: identity.identities,
+    providerSignIn: identity.signIn,
+    // Registration runs the users feature on its own transaction: the account, its identity and its mail go together.
+    accounts: createAccountsService({
+      db, clock, users, usersWithin: (tx) => createUsersService({ db: tx, clock, events }), tokens, sessions,
+    }),
+    passkeys: createPasskeysService({
+      db, clock, publicUrl: deps.config.publicUrl, secret: deps.secret, settings, users, identities: identity.identities,
+    }),
+    commentDrafts: createCommentDraftsService({ db, clock, posts }),
+    tokens,
   };
 }
 
@@ -122,7 +155,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     const events = platform.events;
     const secret = resolveSecret(config);
     const clock = options.clock ?? systemClock;
-    const services = buildServices({ db, clock, events, counters: platform.counters, secret, sessionStore: platform.sessions });
+    const services = buildServices({ db, clock, events, counters: platform.counters, secret, sessionStore: platform.sessions, config });
+    // One signer for the links mail carries and the pages that check them.
+    const signer = createSigner(secret);
     const pageCache = config.pageCache ? createPageCache() : undefined;
     if (pageCache) invalidateOnChange(events, pageCache);
     const server = await buildServer(
@@ -131,7 +166,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         services,
         events,
         csrf: createCsrf(secret, config.publicUrl.startsWith('https:')),
-        signer: createSigner(secret),
+        signer,
         clock,
         counters: platform.counters,
         assets: loadAssets(path.join(projectRoot(), 'themes', 'default', 'assets')),
@@ -143,7 +178,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     report = (error, message) => server.log.error({ err: error }, message);
     const openedPlatform = platform;
     const jobs = createJobsService({ db, clock: options.clock ?? systemClock, events });
-    const runner = createJobRunner({ jobs, handlers: buildJobHandlers(services), logger: server.log.child({ component: 'jobs' }), events });
+    const mailer = createMailer(config, server.log.child({ component: 'mail' }));
+    const handlers = buildJobHandlers(services, { jobs, mailer, signer, clock, publicUrl: config.publicUrl });
+    const runner = createJobRunner({ jobs, handlers, logger: server.log.child({ component: 'jobs' }), events });
     return {
       config,
       db,

@@ -35,6 +35,8 @@ export interface LayoutVM {
   readonly canonicalHref: string | null;
   readonly stylesheetHref: string;
   readonly robots?: string;
+  /** First-party scripts, loaded with `defer` (the CSP allows nothing inline). */
+  readonly scripts?: readonly string[];
 }
 
 export interface PostMetaVM {
@@ -78,17 +80,125 @@ export interface ListVM {
 
 export interface CommentVM {
   readonly id: number;
+  readonly postId: number;
   readonly authorName: string;
   readonly authorUrl: string | null;
   readonly avatarInitials: string;
   /** 0–11: one of twelve colours, so the page needs no inline style. */
   readonly avatarHue: number;
+  /** A Gravatar image when the site uses them; null: the local initials avatar. */
+  readonly avatarImageUrl: string | null;
   readonly dateIso: string;
   readonly dateText: string;
   readonly contentHtml: string;
   readonly byPostAuthor: boolean;
   readonly depth: number;
+  /** Held for moderation: shown to its author only, with "Your comment is awaiting moderation." */
+  readonly awaitingModeration: boolean;
+  /** Where "Reply" leads without JavaScript (PERMALINK?replytocom=ID#respond); null: no reply here (too deep, or held). */
+  readonly replyHref: string | null;
   readonly replies: readonly CommentVM[];
+}
+
+/** How reply links show: a link to the form, a link to sign in (registration required), or none (comments closed). */
+export type ReplyMode =
+  | { readonly kind: 'reply' }
+  | { readonly kind: 'sign-in'; readonly href: string }
+  | { readonly kind: 'none' };
+
+/** "Older comments" / "Newer comments" between the pages of a long thread. */
+export interface CommentNavigationVM {
+  readonly page: number;
+  readonly pages: number;
+  readonly olderHref: string | null;
+  readonly newerHref: string | null;
+}
+
+export type CommentFormField = 'author' | 'email' | 'url' | 'comment';
+
+export interface CommentFormValues {
+  readonly author: string;
+  readonly email: string;
+  readonly url: string;
+  readonly comment: string;
+  readonly remember: boolean;
+  readonly subscribe: 'none' | 'comments' | 'replies';
+  readonly subscribePosts: boolean;
+}
+
+/** One way to sign in that the comment form offers: a provider's icon, the site account, or a mailed link. */
+export interface SignInOptionVM {
+  /** 'google', 'facebook', 'x', 'wordpress', 'github', 'oidc'; 'site' (the site account); 'email' (a mailed link). */
+  readonly id: string;
+  /** "Google", "Keycloak", the site's title…: what "Connecting to …" names. */
+  readonly label: string;
+  /** The link's accessible name: "Log in with Google". */
+  readonly name: string;
+  /** Where the plain link leads (the full-page flow, and without JavaScript). */
+  readonly href: string;
+  /** 'popup': a provider's sign-in, which the script opens in a small window; 'page': a page of this site. */
+  readonly flow: 'popup' | 'page';
+}
+
+/** Who is writing, when someone is signed in: the identity block's avatar and sentence. */
+export interface CommenterVM {
+  readonly name: string;
+  /** "Google", "The Offcut": "You are commenting using your {account} account." */
+  readonly account: string;
+  /** The identity's picture, stored on this site (/avatars/…); null: the initials. */
+  readonly avatarUrl: string | null;
+  readonly initials: string;
+  /** 0–11, as comments' avatars. */
+  readonly hue: number;
+}
+
+/**
+ * Who the form lets write: a guest (name, e-mail, website), a signed-in account, or nobody until they sign in.
+ * `changingFrom`: signed in, but "Change" was chosen: the icons (and guest fields) again, and a way back.
+ */
+export type CommentIdentityVM =
+  | { readonly kind: 'guest'; readonly requireNameEmail: boolean; readonly changingFrom: CommenterVM | null }
+  | { readonly kind: 'signed-in'; readonly commenter: CommenterVM }
+  | { readonly kind: 'sign-in-required'; readonly signInHref: string; readonly changingFrom: CommenterVM | null };
+
+/** The identity block's ways to sign in and out, and the addresses its script talks to. */
+export interface CommentSignInVM {
+  readonly options: readonly SignInOptionVM[];
+  /** POST (with _csrf and return_to): ends the session. */
+  readonly logoutAction: string;
+  /** Where Log Out comes back to: the post's form. */
+  readonly returnTo: string;
+  /** PERMALINK?change_identity=1#respond: the icons and guest fields again, for a signed-in reader. */
+  readonly changeHref: string;
+  /** PERMALINK#respond: back to the signed-in identity from "Change". */
+  readonly keepHref: string;
+  /** GET → { html, csrf }: this block as it is now for this browser (the script's swap after a sign-in). */
+  readonly identityHref: string;
+  /** POST: keeps the typed text while the reader signs in in a full page (popup blocked). */
+  readonly draftHref: string;
+}
+
+/** The "Leave a Reply" block (WordPress's #respond markup). */
+export interface CommentFormVM {
+  readonly action: string;
+  readonly postId: number;
+  /** The post's permalink: "Cancel reply" leads back to its form. */
+  readonly permalink: string;
+  readonly replyTo: { readonly id: number; readonly name: string } | null;
+  readonly identity: CommentIdentityVM;
+  readonly signIn: CommentSignInVM;
+  readonly values: CommentFormValues;
+  readonly errors: Readonly<Partial<Record<CommentFormField, string>>>;
+  /** The refusal as a whole, shown above the form (role="alert"); null when there is none. */
+  readonly alert: string | null;
+  /** The signed form stamp (when the form was served). */
+  readonly stamp: string;
+  /** Only for a signed-in browser. */
+  readonly csrfToken: string | null;
+  readonly avatar: { readonly initials: string; readonly hue: number | null };
+  /** Sanitized HTML of the comment being previewed; null when not previewing. */
+  readonly previewHtml: string | null;
+  readonly privacyHref: string;
 }
 
 export interface SingleVM {
@@ -98,6 +208,15 @@ export interface SingleVM {
   readonly previous: LinkVM | null;
   readonly next: LinkVM | null;
   readonly comments: readonly CommentVM[];
+  /** Comment pages; null when the thread fits one page. */
+  readonly commentNavigation?: CommentNavigationVM | null;
+  readonly replyMode?: ReplyMode;
+  /** The form under the thread; null when comments are closed (or on pages). */
+  readonly commentForm?: CommentFormVM | null;
+  /** Server-Sent Events of newly approved comments (data-live); absent on pages. */
+  readonly liveHref?: string;
+  /** A fresh form stamp for the script (data-stamp). */
+  readonly stampHref?: string;
 }
 
 export interface ErrorVM {
@@ -175,6 +294,8 @@ export interface ModerationActionVM {
   readonly label: string;
   /** Cannot be undone: styled as a warning. */
   readonly destructive: boolean;
+  /** A ban: the form also asks for a reason and one of these durations. */
+  readonly ban?: { readonly durations: readonly { readonly value: string; readonly label: string }[] };
 }
 
 export interface ModerationCommentVM {

@@ -22,6 +22,8 @@ export interface UsersTable {
   passwordHash: string | null;
   bio: string;
   createdAt: Timestamp;
+  /** When the owner of the address proved it (a mailed link); null: never. */
+  emailVerifiedAt: Timestamp | null;
 }
 
 export interface IdentitiesTable {
@@ -170,6 +172,32 @@ export interface JobsTable {
   updatedAt: Timestamp;
 }
 
+/** Passkeys (WebAuthn credentials) of accounts; they sign in the account's 'site' identity. */
+export interface WebauthnCredentialsTable {
+  /** The credential id, base64url. */
+  id: string;
+  userId: number;
+  /** The COSE public key, base64url. */
+  publicKey: string;
+  counter: ColumnType<number, number | undefined, number>;
+  /** JSON array of the authenticator's transports. */
+  transports: ColumnType<string, string | undefined, string>;
+  name: string;
+  createdAt: Timestamp;
+  lastUsedAt: Timestamp | null;
+}
+
+/** A comment being written, kept for an hour while its author signs in in a full page (features/comment-drafts). */
+export interface CommentDraftsTable {
+  /** sha256 of the random id in the browser's quire_draft cookie. */
+  idHash: string;
+  postId: number;
+  parentId: number | null;
+  text: string;
+  createdAt: Timestamp;
+  expiresAt: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   identities: IdentitiesTable;
@@ -183,4 +211,6 @@ export interface Database {
   jobs: JobsTable;
   subscriptions: SubscriptionsTable;
   commentBans: CommentBansTable;
+  webauthnCredentials: WebauthnCredentialsTable;
+  commentDrafts: CommentDraftsTable;
 }

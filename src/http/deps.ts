@@ -1,11 +1,18 @@
 // What the HTTP layer is given by app.ts: services, configuration and request helpers.
 import type { Config } from '../config/schema.js';
+import type { AccountsService } from '../features/accounts/index.js';
+import type { CommentDraftsService } from '../features/comment-drafts/index.js';
 import type { CommentsService } from '../features/comments/index.js';
+import type { IdentityService, ProviderSignInService } from '../features/identity/index.js';
+import type { PasskeysService } from '../features/passkeys/index.js';
 import type { PostsService } from '../features/posts/index.js';
+import type { PrivacyService } from '../features/privacy/index.js';
 import type { SessionsService } from '../features/sessions/index.js';
 import type { SettingsService } from '../features/settings/index.js';
 import type { SetupService } from '../features/setup/index.js';
+import type { SubscriptionsService } from '../features/subscriptions/index.js';
 import type { TaxonomyService } from '../features/taxonomy/index.js';
+import type { TokensService } from '../features/tokens/index.js';
 import type { UsersService } from '../features/users/index.js';
 import type { Clock } from '../kernel/clock.js';
 import type { CounterStore } from '../kernel/counters.js';
@@ -23,6 +30,22 @@ export interface Services {
   readonly comments: CommentsService;
   readonly setup: SetupService;
   readonly sessions: SessionsService;
+  /** E-mail subscriptions (double opt-in): the signed links in mail confirm and end them. */
+  readonly subscriptions: SubscriptionsService;
+  /** A commenter's download and erasure of their own comments and subscriptions. */
+  readonly privacy: PrivacyService;
+  /** Identities (provider + subject) of accounts: sign-in with a provider's profile, link, list, unlink; avatars. */
+  readonly identities: IdentityService;
+  /** The OAuth 2 / OpenID Connect flow of the enabled providers (/auth/:provider/start and /callback). */
+  readonly providerSignIn: ProviderSignInService;
+  /** Site accounts: registration, mailed links (confirmation, reset, e-mail sign-in), identities. */
+  readonly accounts: AccountsService;
+  /** Passkeys (WebAuthn) of accounts: registration and sign-in options, verifying the browser's answers, the list. */
+  readonly passkeys: PasskeysService;
+  /** The comment text kept while its reader signs in in a full page (their browser blocked the popup). */
+  readonly commentDrafts: CommentDraftsService;
+  /** One-time tokens (stored hashed): the daily clean-up deletes spent ones. */
+  readonly tokens: TokensService;
 }
 
 export interface HttpDeps {

@@ -14,7 +14,7 @@ type ColumnsOf = { readonly [T in keyof Database]: readonly (keyof Database[T] &
 
 /** Every table and column of db/tables.ts, in TypeScript's camelCase. */
 const EXPECTED = {
-  users: ['id', 'login', 'email', 'displayName', 'role', 'passwordHash', 'bio', 'createdAt'],
+  users: ['id', 'login', 'email', 'displayName', 'role', 'passwordHash', 'bio', 'createdAt', 'emailVerifiedAt'],
   identities: ['id', 'userId', 'provider', 'subject', 'email', 'displayName', 'avatarUrl', 'createdAt'],
   posts: [
     'id', 'type', 'title', 'slug', 'format', 'source', 'contentHtml', 'excerpt', 'searchText', 'status', 'publishedAt',
@@ -35,6 +35,8 @@ const EXPECTED = {
   ],
   subscriptions: ['id', 'email', 'kind', 'postId', 'status', 'createdAt', 'confirmedAt'],
   commentBans: ['id', 'kind', 'value', 'reason', 'createdBy', 'createdAt', 'expiresAt', 'liftedAt', 'liftedBy'],
+  webauthnCredentials: ['id', 'userId', 'publicKey', 'counter', 'transports', 'name', 'createdAt', 'lastUsedAt'],
+  commentDrafts: ['idHash', 'postId', 'parentId', 'text', 'createdAt', 'expiresAt'],
 } as const satisfies ColumnsOf;
 
 // The list cannot drift from tables.ts: `satisfies` refuses unknown tables and columns, and this line

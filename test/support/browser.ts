@@ -52,9 +52,18 @@ export function describeInBrowser(name: string, fn: () => void): void {
 
 export interface ServedApp {
   readonly app: TestApp;
-  /** http://127.0.0.1:PORT, also the app's publicUrl. */
+  /** http://127.0.0.1:PORT (or http://localhost:PORT), also the app's publicUrl. */
   readonly baseUrl: string;
   close(): Promise<void>;
+}
+
+export interface ServeOptions extends TestAppOptions {
+  /**
+   * The host of the address the browser uses (and of publicUrl); 127.0.0.1 by default. 'localhost' where an IP
+   * address will not do: a WebAuthn rpID must be a domain, and http://localhost is a secure context. The server
+   * still listens on 127.0.0.1 only; chromium resolves localhost to loopback itself.
+   */
+  readonly hostname?: '127.0.0.1' | 'localhost';
 }
 
 /**
@@ -64,7 +73,8 @@ export interface ServedApp {
  * take the port in between), a plain node:http server listens on port 0 first and hands every request to
  * Fastify's own request handler (fastify.routing, what fastify.listen would attach): no window, no retries.
  */
-export async function serveTestApp(options: TestAppOptions = {}): Promise<ServedApp> {
+export async function serveTestApp(serveOptions: ServeOptions = {}): Promise<ServedApp> {
+  const { hostname = '127.0.0.1', ...options } = serveOptions;
   let handle: http.RequestListener | undefined;
   const server = http.createServer((request, response) => {
     if (handle) return handle(request, response);
@@ -78,7 +88,7 @@ export async function serveTestApp(options: TestAppOptions = {}): Promise<Served
     server.closeAllConnections(); // browsers keep connections alive; close() alone would wait for them
     return new Promise<void>((resolve) => server.close(() => resolve()));
   };
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const baseUrl = `http://${hostname}:${(server.address() as AddressInfo).port}`;
   let app: TestApp;
   try {
     app = await createTestApp({ ...options, config: { ...options.config, publicUrl: baseUrl } });

@@ -11,6 +11,9 @@ export function commentPipelineSchema(dialect: SqlDialect): Migration {
       // Flood, duplicate and "previously approved" checks look a commenter up by address and by hashed IP.
       await db.schema.createIndex('comments_email_idx').on('comments').columns(['author_email', 'created_at']).execute();
       await db.schema.createIndex('comments_ip_idx').on('comments').columns(['ip_hash', 'created_at']).execute();
+      // The spam score counts recent comments pushing the same website; moderation counts and lists by status.
+      await db.schema.createIndex('comments_url_idx').on('comments').columns(['author_url', 'created_at']).execute();
+      await db.schema.createIndex('comments_status_idx').on('comments').columns(['status', 'created_at']).execute();
 
       await dialect
         .addIdColumn(db.schema.createTable('subscriptions'))

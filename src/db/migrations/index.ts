@@ -4,6 +4,9 @@ import type { SqlDialect } from '../dialect.js';
 import { initialSchema } from './2026-11-30-initial-schema.js';
 import { jobsSchema } from './2026-11-30-jobs.js';
 import { commentPipelineSchema } from './2026-12-01-comment-pipeline.js';
+import { accountsSchema } from './2026-12-02-accounts.js';
+import { jobsRecentByKindSchema } from './2026-12-03-jobs-recent-by-kind.js';
+import { commentDraftsSchema } from './2026-12-04-comment-drafts.js';
 
 export function migrationProvider(dialect: SqlDialect): MigrationProvider {
   const migrations: Record<string, Migration> = {
@@ -11,6 +14,9 @@ export function migrationProvider(dialect: SqlDialect): MigrationProvider {
     // Kysely applies migrations in name order; 'initial-schema' < 'jobs', matching this list.
     '2026-11-30-jobs': jobsSchema(dialect),
     '2026-12-01-comment-pipeline': commentPipelineSchema(dialect),
+    '2026-12-02-accounts': accountsSchema(),
+    '2026-12-03-jobs-recent-by-kind': jobsRecentByKindSchema(),
+    '2026-12-04-comment-drafts': commentDraftsSchema(),
   };
   return { getMigrations: async () => migrations };
 }

@@ -21,6 +21,8 @@ export interface SiteSettings {
   readonly commentManualApproval: boolean;
   /** "Comment author must have a previously approved comment". */
   readonly commentPreviouslyApproved: boolean;
+  /** A signed-in commenter with a verified e-mail (provider or site account) counts as previously approved. */
+  readonly commentTrustVerifiedIdentities: boolean;
   /** Hold a comment with this many links or more; 0: never hold for links. */
   readonly commentMaxLinks: number;
   /** One word or phrase a line: a comment that contains one (in text, name, URL, e-mail, IP or user agent) waits for moderation. */
@@ -68,6 +70,7 @@ export const defaultSettings: SiteSettings = Object.freeze({
   commentRequireRegistration: false,
   commentManualApproval: false,
   commentPreviouslyApproved: true,
+  commentTrustVerifiedIdentities: true,
   commentMaxLinks: 2,
   commentModerationKeys: '',
   commentDisallowedKeys: '',
@@ -108,6 +111,7 @@ const validators: Readonly<Record<SettingKey, { valid: Validator; hint: string }
   commentRequireRegistration: { valid: isBoolean, hint: 'true or false' },
   commentManualApproval: { valid: isBoolean, hint: 'true or false' },
   commentPreviouslyApproved: { valid: isBoolean, hint: 'true or false' },
+  commentTrustVerifiedIdentities: { valid: isBoolean, hint: 'true or false' },
   commentMaxLinks: { valid: isIntIn(0, 100), hint: 'a whole number from 0 (never hold for links) to 100' },
   commentModerationKeys: { valid: isText(20_000), hint: 'words or phrases, one a line, at most 20,000 characters in all' },
   commentDisallowedKeys: { valid: isText(20_000), hint: 'words or phrases, one a line, at most 20,000 characters in all' },
