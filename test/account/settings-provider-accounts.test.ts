@@ -3,7 +3,7 @@
 // as its provider is configured (the generic OpenID Connect provider by QUIRE_AUTH_OIDC_NAME). Real peers: an
 // OpenID Provider (test/support/oidc-provider.ts) and its picture server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OidcWorld, signInWith, startOidcWorld } from '../auth/oidc-flow.js';
+import { type OidcWorld, sessionOf, signInWith, startOidcWorld } from '../auth/oidc-flow.js';
 import { parseHtml } from '../support/html.js';
 import { get } from '../support/session.js';
 
@@ -41,5 +41,18 @@ describe('the account page of an account made by a provider sign-in', () => {
     const { $ } = await accountPageOf('carol', 'google');
     expect($('.account-identity .identity-label').map((_, el) => $(el).text()).get()).toEqual(['Google']);
     expect($('#field-display_name-hint').text()).toBe('Shown with your comments. Your account has no e-mail address.');
+  });
+
+  it('offers to link each enabled provider the account lacks, and the link adds it to the same account', async () => {
+    const { jar } = await signInWith(world, 'dave');
+    const page = parseHtml((await get(world.app, '/account', jar)).body);
+    const links = page('.account-linkable a').map((_, el) => [[page(el).text(), page(el).attr('href')]]).get();
+    expect(links).toEqual([['Link your Google account', '/auth/google/start?link=1&return_to=%2Faccount']]);
+    const before = await sessionOf(world, jar);
+    await signInWith(world, 'dave', { provider: 'google', query: 'link=1&return_to=%2Faccount', jar });
+    const identities = await world.app.services.identities.listForUser(before?.user?.id ?? 0);
+    expect(identities.map((i) => i.provider).sort()).toEqual(['google', 'oidc']);
+    const after = parseHtml((await get(world.app, '/account', jar)).body);
+    expect(after('.account-linkable a').length).toBe(0);
   });
 });

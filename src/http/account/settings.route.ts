@@ -43,12 +43,20 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: HttpDeps): vo
     const settings = await deps.services.settings.get();
     const vm = presentAccountSettings({
       user, identities, currentIdentityId: session?.identityId, siteTitle: settings.title, providerLabels, csrfToken: deps.csrf.tokenFor(request, reply),
-      notice: state.notice ?? null, displayName: state.displayName ?? user.displayName, linkable: [],
+      notice: state.notice ?? null, displayName: state.displayName ?? user.displayName, linkable: linkableFor(identities),
       ...(state.displayNameError ? { displayNameError: state.displayNameError } : {}),
       ...(state.identitiesError ? { identitiesError: state.identitiesError } : {}),
       ...await passkeysOf(request, user),
     });
     return sendAccountPage(deps, reply, 'Your account', renderAccountSettings(vm), { status, ...(vm.passkeys ? { scripts: passkeyScripts(deps) } : {}) });
+  }
+
+  /** The enabled providers this account has no identity of yet: "Link" starts a sign-in that links instead of creating. */
+  function linkableFor(identities: readonly { readonly provider: string }[]) {
+    const returnTo = encodeURIComponent(ACCOUNT_PATHS.settings);
+    return deps.services.providerSignIn.providers
+      .filter((p) => !identities.some((i) => i.provider === p.definition.id))
+      .map((p) => ({ label: p.label, href: `/auth/${p.definition.id}/start?link=1&return_to=${returnTo}` }));
   }
 
   async function passkeysOf(request: FastifyRequest, user: User) {
