@@ -22,6 +22,8 @@ describe('passkeys over HTTP', () => {
     expect($('.account-passkeys h2').text()).toBe('Passkeys');
     expect($('.account-passkeys').text()).toContain('No passkeys yet.');
     expect($('button.passkey-add').attr('data-options')).toBe('/account/passkeys/options');
+    // Served hidden: only the script, having found WebAuthn, shows a button that can work.
+    expect($('button.passkey-add').closest('p').attr('hidden')).toBeDefined();
     expect($('script[src^="/assets/passkeys."]').length).toBe(1);
 
     const login = parseHtml((await get(world.app, '/account/login?return_to=%2F2026%2F12%2Fa-post%2F', new CookieJar())).body);

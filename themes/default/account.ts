@@ -157,13 +157,14 @@ function renderPasskeys(vm: AccountSettingsVM): SafeHtml {
   return html`<section class="account-section account-passkeys" aria-labelledby="account-passkeys">
   <h2 id="account-passkeys">Passkeys</h2>
   ${section.items.length === 0 ? html`<p>No passkeys yet.</p>` : ''}
+  <noscript><p>Adding a passkey needs JavaScript in this browser.</p></noscript>
   <ul class="passkeys">${section.items.map((item) => html`<li class="passkey">
     <span class="passkey-name">${item.name}</span> <span class="passkey-dates">added ${item.createdText}${
       item.lastUsedText ? html`, last used ${item.lastUsedText}` : ''
     }</span>
     <form method="post" action="${item.removeAction}">${hiddenCsrf(vm.csrfToken)}<button type="submit" class="destructive">Remove</button></form>
   </li>`)}</ul>
-  <p><button type="button" class="passkey-add" data-options="${section.optionsAction}" data-register="${section.registerAction}" data-csrf="${vm.csrfToken}">Add a passkey</button></p>
+  <p hidden><button type="button" class="passkey-add" data-options="${section.optionsAction}" data-register="${section.registerAction}" data-csrf="${vm.csrfToken}">Add a passkey</button></p>
 </section>`;
 }
 // ---- End of passkeys. -----------------------------------------------------------------------------------------

@@ -13,11 +13,10 @@
     && !!navigator.credentials && typeof navigator.credentials.create === 'function' && typeof navigator.credentials.get === 'function';
 
   for (const button of document.querySelectorAll('button.passkey-add')) {
+    // Served hidden: without this script (or without WebAuthn) the button could do nothing.
     const row = button.closest('p') || button;
-    if (!supported) {
-      row.hidden = true;
-      continue;
-    }
+    if (!supported) continue;
+    row.hidden = false;
     const status = statusAfter(row);
     button.addEventListener('click', () => run(button, status, () => addPasskey(button, status)));
   }
