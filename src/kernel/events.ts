@@ -8,6 +8,8 @@ export type ChangeEvent =
   | { readonly type: 'term'; readonly termId: number }
   | { readonly type: 'settings' }
   | { readonly type: 'user'; readonly userId: number }
+  /** A commenter ban was made or lifted: the comment pipeline's copy of the active bans is stale. */
+  | { readonly type: 'bans' }
   /** A job was enqueued: job runners wake instead of waiting for their next poll. */
   | { readonly type: 'job'; readonly kind: string };
 

@@ -12,6 +12,7 @@ const IS_VALID: Readonly<Record<ChangeEvent['type'], (fields: Fields) => boolean
   term: (f) => isId(f.termId),
   settings: () => true,
   user: (f) => isId(f.userId),
+  bans: () => true,
   job: (f) => typeof f.kind === 'string',
 };
 

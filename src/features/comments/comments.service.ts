@@ -184,15 +184,18 @@ export function createCommentsService(deps: CommentsDeps): CommentsService {
     async ban(ban, by) {
       const now = clock.now().toISOString();
       const { reason, expiresAt } = checkBanTerms(ban, now);
-      return bansRepo.insertBan(db, {
+      const id = await bansRepo.insertBan(db, {
         kind: ban.kind, value: normalizeBanValue(ban.kind, ban.value), reason, createdBy: by, createdAt: now,
         expiresAt, liftedAt: null, liftedBy: null,
       });
+      events.publish({ type: 'bans' });
+      return id;
     },
     async liftBan(id, by) {
       if (!(await bansRepo.liftBan(db, id, by, clock.now().toISOString()))) {
         throw new AppError({ code: 'BAN_NOT_FOUND', kind: 'not_found', message: 'There is no such ban, or it was lifted already.' });
       }
+      events.publish({ type: 'bans' });
     },
     activeBans: () => bansRepo.listActiveBans(db, clock.now().toISOString()),
     banHistory: (limit = 200) => bansRepo.listBanHistory(db, limit),
@@ -201,6 +204,7 @@ export function createCommentsService(deps: CommentsDeps): CommentsService {
       const result = await banCommentAuthor(db, commentId, { ...checkBanTerms(terms, now), createdBy: by, createdAt: now });
       if (result.outcome === 'no-comment') throw commentNotFound();
       if (result.outcome === 'nothing-to-ban') throw banInvalid('This comment has no e-mail address, and its IP address is no longer kept: there is nothing to ban.');
+      events.publish({ type: 'bans' });
       events.publish({ type: 'comment', postId: result.postId });
       return { banIds: result.banIds };
     },

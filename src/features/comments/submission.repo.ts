@@ -15,63 +15,83 @@ export async function findReplyTarget(db: Db, id: number): Promise<ReplyTarget |
   return db.kysely.selectFrom('comments').select(['id', 'postId', 'status', 'authorName']).where('id', '=', id).executeTakeFirst();
 }
 
-/** When this address or this e-mail last commented (any status), or undefined. */
-export async function findLatestCommentTime(db: Db, who: { readonly ipHash: string; readonly email: string }): Promise<Timestamp | undefined> {
-  const byIp = db.kysely.selectFrom('comments').select('createdAt').where('ipHash', '=', who.ipHash).orderBy('createdAt', 'desc').limit(1);
-  const byEmail = who.email
-    ? db.kysely.selectFrom('comments').select('createdAt').where('authorEmail', '=', who.email).orderBy('createdAt', 'desc').limit(1)
-    : undefined;
-  const [ip, email] = await Promise.all([byIp.executeTakeFirst(), byEmail?.executeTakeFirst()]);
-  const times = [ip?.createdAt, email?.createdAt].filter((t): t is string => t !== undefined).sort();
-  return times.at(-1);
+export interface HistoryQuery {
+  readonly postId: number;
+  readonly parentId: number | null;
+  readonly source: string;
+  readonly email: string;
+  readonly name: string;
+  readonly ipHash: string;
+  readonly userId: number | null;
+  readonly url: string;
+  /** Links since then count as repeated. */
+  readonly urlSince: Timestamp;
+  /** False for moderators: they skip the flood check, so its two reads are left out. */
+  readonly withFlood: boolean;
 }
+
+/** What earlier comments say about a new one: the facts the flood, duplicate and status rules need. */
+export interface SubmissionHistory {
+  /** When this address or this e-mail last commented (any status); undefined: never, or not asked. */
+  readonly latestAt: Timestamp | undefined;
+  readonly isDuplicate: boolean;
+  readonly hasApproved: boolean;
+  readonly repeatedUrlCount: number;
+}
+
+const truthy = (value: unknown): boolean => value === true || Number(value) === 1;
 
 /**
- * WordPress's duplicate check: the same text in reply to the same comment (or at the top) of the same post, from the
- * same e-mail (or, without one, the same name). The same "Thank you!" in reply to two people is not a duplicate.
+ * Every earlier-comments fact the pipeline needs, as scalar subqueries of one statement (one round trip, one
+ * query to build), each on its index: the latest comment by address / e-mail (flood), WordPress's duplicate
+ * check (the same text in reply to the same comment, or at the top, of the same post, from the same e-mail or,
+ * without one, the same name; the same "Thank you!" in reply to two people is not a duplicate), an approved
+ * comment by the same e-mail or account (previously approved), and the comments of the last day with the same
+ * website (the same link pushed again and again).
  */
-export async function isDuplicateComment(
-  db: Db,
-  comment: { readonly postId: number; readonly parentId: number | null; readonly source: string; readonly email: string; readonly name: string },
-): Promise<boolean> {
+export async function findSubmissionHistory(db: Db, q: HistoryQuery): Promise<SubmissionHistory> {
   const row = await db.kysely
-    .selectFrom('comments')
-    .select('id')
-    .where('postId', '=', comment.postId)
-    .where('parentId', comment.parentId === null ? 'is' : '=', comment.parentId)
-    .where('source', '=', comment.source)
-    .where((eb) => (comment.email ? eb('authorEmail', '=', comment.email) : eb('authorName', '=', comment.name)))
-    .where('status', '!=', 'trash')
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
-export async function hasApprovedComment(db: Db, who: { readonly email: string; readonly userId: number | null }): Promise<boolean> {
-  if (!who.email && who.userId === null) return false;
-  const row = await db.kysely
-    .selectFrom('comments')
-    .select('id')
-    .where('status', '=', 'approved')
-    .where((eb) => eb.or([
-      ...(who.email ? [eb('authorEmail', '=', who.email)] : []),
-      ...(who.userId !== null ? [eb('userId', '=', who.userId)] : []),
-    ]))
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
-/** Comments since `since` whose website is `url`: the same link pushed again and again. */
-export async function countCommentsWithUrl(db: Db, url: string, since: Timestamp): Promise<number> {
-  if (!url) return 0;
-  const row = await db.kysely
-    .selectFrom('comments')
-    .select((eb) => eb.fn.countAll<string | number>().as('n'))
-    .where('authorUrl', '=', url)
-    .where('createdAt', '>=', since)
+    .selectNoFrom((eb) => {
+      const latestBy = (column: 'ipHash' | 'authorEmail', value: string) =>
+        eb.selectFrom('comments').select('createdAt').where(column, '=', value).orderBy('createdAt', 'desc').limit(1);
+      const duplicate = eb
+        .selectFrom('comments')
+        .select('id')
+        .where('postId', '=', q.postId)
+        .where('parentId', q.parentId === null ? 'is' : '=', q.parentId)
+        .where('source', '=', q.source)
+        .where((w) => (q.email ? w('authorEmail', '=', q.email) : w('authorName', '=', q.name)))
+        .where('status', '!=', 'trash');
+      const hasIdentity = q.email !== '' || q.userId !== null;
+      const approved = eb
+        .selectFrom('comments')
+        .select('id')
+        .where('status', '=', 'approved')
+        .where((w) => w.or([
+          ...(q.email ? [w('authorEmail', '=', q.email)] : []),
+          ...(q.userId !== null ? [w('userId', '=', q.userId)] : []),
+        ]));
+      const sameUrl = eb
+        .selectFrom('comments')
+        .select((inner) => inner.fn.countAll<string | number>().as('n'))
+        .where('authorUrl', '=', q.url)
+        .where('createdAt', '>=', q.urlSince);
+      return [
+        (q.withFlood ? latestBy('ipHash', q.ipHash) : eb.val(null)).as('ipLatest'),
+        (q.withFlood && q.email ? latestBy('authorEmail', q.email) : eb.val(null)).as('emailLatest'),
+        eb.exists(duplicate.limit(1)).as('isDuplicate'),
+        (hasIdentity ? eb.exists(approved.limit(1)) : eb.val<unknown>(0)).as('hasApproved'),
+        (q.url ? sameUrl : eb.val(0)).as('repeatedUrlCount'),
+      ];
+    })
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  const times = [row.ipLatest, row.emailLatest].filter((t): t is string => typeof t === 'string').sort();
+  return {
+    latestAt: times.at(-1),
+    isDuplicate: truthy(row.isDuplicate),
+    hasApproved: truthy(row.hasApproved),
+    repeatedUrlCount: Number(row.repeatedUrlCount ?? 0),
+  };
 }
 
 /** Stores the comment, counts it on its post when approved, and queues its jobs: all or nothing. */

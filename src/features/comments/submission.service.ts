@@ -6,16 +6,17 @@ import type { Clock } from '../../kernel/clock.js';
 import type { CounterStore } from '../../kernel/counters.js';
 import type { ChangeBus } from '../../kernel/events.js';
 import { hmac } from '../../kernel/ids.js';
+import { memoUntilChange } from '../../kernel/memo.js';
 import { renderMarkdown } from '../content/index.js';
 import type { Post, PostsService } from '../posts/index.js';
 import type { SettingsService, SiteSettings } from '../settings/index.js';
 import type { User } from '../users/index.js';
 import { can } from '../users/index.js';
-import { findMatchingBan } from './bans.js';
+import { type Ban, findMatchingBan } from './bans.js';
 import { listActiveBans } from './bans.repo.js';
 import { type RawCommentFields, type ValidCommentFields, decideCommentStatus, validateCommentFields } from './comment-rules.js';
 import { type CommenterIdentity, isVerifiedCommenter, signedInAuthorOf } from './commenter.js';
-import { type CommentStatus, commentJobsFor } from './comments.js';
+import { type Comment, type CommentStatus, commentJobsFor } from './comments.js';
 import {
   commentDuplicate, commentFlood, commentLooksAutomated, commentParentInvalid, commentPostNotFound, commentRateLimited,
   commentSignInRequired, commentTooFast, commenterBanned, commentsClosed,
@@ -53,6 +54,11 @@ export interface SubmittedComment {
   readonly parentId: number | null;
   readonly status: CommentStatus;
   readonly fields: ValidCommentFields;
+  /**
+   * The comment as stored, for the answer to render without reading it back; absent when it was posted with an
+   * identity (its picture lives in another table: read it with find).
+   */
+  readonly comment?: Comment;
 }
 
 /** Subscriptions asked for in the form; the subscriptions feature sends the confirmation mail. */
@@ -112,19 +118,23 @@ export function createCommentSubmission(deps: SubmissionDeps): (input: CommentSu
     return seconds;
   }
 
-  async function checkRates(ipHash: string, email: string, settings: SiteSettings, now: Date) {
+  async function checkRates(ipHash: string, settings: SiteSettings) {
     const [site, ip] = await Promise.all([
       deps.counters.hit('comments:site', MINUTE),
       deps.counters.hit(`comments:ip:${ipHash}`, HOUR),
     ]);
     if (site > settings.commentSiteLimitPerMinute) throw commentRateLimited(60);
     if (ip > settings.commentIpLimitPerHour) throw commentRateLimited(3600);
-    if (settings.commentFloodSeconds > 0) {
-      const latest = await repo.findLatestCommentTime(db, { ipHash, email });
-      const since = latest === undefined ? Infinity : (now.getTime() - Date.parse(latest)) / 1000;
-      if (since < settings.commentFloodSeconds) throw commentFlood(Math.ceil(settings.commentFloodSeconds - since));
-    }
   }
+
+  function checkFlood(latestAt: string | undefined, settings: SiteSettings, now: Date) {
+    const since = latestAt === undefined ? Infinity : (now.getTime() - Date.parse(latestAt)) / 1000;
+    if (since < settings.commentFloodSeconds) throw commentFlood(Math.ceil(settings.commentFloodSeconds - since));
+  }
+
+  // Bans change seldom and are checked on every comment: the active ones are kept until a ban is made or lifted
+  // (the 'bans' event, relayed to every process). Those that expire meanwhile are dropped by findMatchingBan.
+  const activeBans = memoUntilChange<'active', Ban[]>(deps.events, (event) => event.type === 'bans', () => listActiveBans(db, clock.now().toISOString()));
 
   return async (input, context) => {
     const settings = await deps.settings.get();
@@ -139,18 +149,18 @@ export function createCommentSubmission(deps: SubmissionDeps): (input: CommentSu
     const isModerator = user !== undefined && can(user.role, 'moderate_comments');
     const fillSeconds = isModerator ? undefined : checkHuman(input, settings, now);
     const ipHash = hashIp(deps.ipSalt, context.ip);
-    const bans = await listActiveBans(db, now.toISOString());
+    const bans = await activeBans('active');
     if (findMatchingBan(bans, { email: fields.authorEmail, ip: context.ip, ipHash, userId: user?.id ?? null }, now.toISOString())) {
       throw commenterBanned();
     }
-    if (!isModerator) await checkRates(ipHash, fields.authorEmail, settings, now);
-    if (await repo.isDuplicateComment(db, { postId: post.id, parentId: input.parentId, source: fields.source, email: fields.authorEmail, name: fields.authorName })) {
-      throw commentDuplicate();
-    }
-    const [hasApproved, repeatedUrlCount] = await Promise.all([
-      repo.hasApprovedComment(db, { email: fields.authorEmail, userId: user?.id ?? null }),
-      repo.countCommentsWithUrl(db, fields.authorUrl, new Date(now.getTime() - DAY).toISOString()),
-    ]);
+    if (!isModerator) await checkRates(ipHash, settings);
+    const withFlood = !isModerator && settings.commentFloodSeconds > 0;
+    const { latestAt, isDuplicate, hasApproved, repeatedUrlCount } = await repo.findSubmissionHistory(db, {
+      postId: post.id, parentId: input.parentId, source: fields.source, email: fields.authorEmail, name: fields.authorName,
+      ipHash, userId: user?.id ?? null, url: fields.authorUrl, urlSince: new Date(now.getTime() - DAY).toISOString(), withFlood,
+    });
+    if (withFlood) checkFlood(latestAt, settings, now);
+    if (isDuplicate) throw commentDuplicate();
     // "Trust verified identities": a proven address counts as a previously approved author (other rules still apply).
     const isKnown = hasApproved || (user !== undefined && settings.commentTrustVerifiedIdentities && isVerifiedCommenter(user, context.identity));
     const spam = isModerator
@@ -165,6 +175,8 @@ export function createCommentSubmission(deps: SubmissionDeps): (input: CommentSu
       settings,
     );
     const createdAt = now.toISOString();
+    const contentHtml = renderMarkdown(fields.source, 'comment');
+    const identityId = user ? (context.identity?.id ?? null) : null;
     let queued: readonly NewJob[] = [];
     const id = await repo.insertCommentWithJobs(
       db,
@@ -176,11 +188,11 @@ export function createCommentSubmission(deps: SubmissionDeps): (input: CommentSu
         authorEmail: fields.authorEmail,
         authorUrl: fields.authorUrl,
         userId: user?.id ?? null,
-        identityId: user ? (context.identity?.id ?? null) : null,
+        identityId,
         ipHash,
         userAgent: context.userAgent.slice(0, 255),
         source: fields.source,
-        contentHtml: renderMarkdown(fields.source, 'comment'),
+        contentHtml,
         spamScore: spam.score,
         createdAt,
       },
@@ -193,6 +205,13 @@ export function createCommentSubmission(deps: SubmissionDeps): (input: CommentSu
       if (fields.subscribe !== 'none') await deps.subscriptions.request({ email: fields.authorEmail, kind: fields.subscribe, postId: post.id });
       if (fields.subscribePosts) await deps.subscriptions.request({ email: fields.authorEmail, kind: 'posts', postId: 0 });
     }
-    return { id, postId: post.id, parentId: input.parentId, status: decision.status, fields };
+    const comment: Comment | undefined = identityId === null
+      ? {
+        id, postId: post.id, parentId: input.parentId, status: decision.status, authorName: fields.authorName,
+        authorEmail: fields.authorEmail, authorUrl: fields.authorUrl, userId: user?.id ?? null, contentHtml, createdAt,
+        identityId: null, authorAvatarUrl: null,
+      }
+      : undefined;
+    return { id, postId: post.id, parentId: input.parentId, status: decision.status, fields, ...(comment ? { comment } : {}) };
   };
 }

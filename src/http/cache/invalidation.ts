@@ -19,6 +19,7 @@ export type Purge = { readonly all: true } | { readonly all: false; readonly tag
  * | comment approved on post X                | post:X          | X's page and every card of X show its comments     |
  * | user created or changed                   | site, author:ID | author names appear on cards across the site       |
  * | job enqueued                              | nothing         | no page shows the job queue                        |
+ * | commenter ban made or lifted              | nothing         | no page shows the bans                             |
  *
  * A post event does not say whether the post is public, so a new draft purges 'site' too: correct,
  * if more than needed.
@@ -36,6 +37,7 @@ export function purgeFor(event: ChangeEvent): Purge {
     case 'user':
       return { all: false, tags: [SITE_TAG, authorTag(event.userId)] };
     case 'job':
+    case 'bans':
       return { all: false, tags: [] };
   }
 }

@@ -169,7 +169,8 @@ export function registerCommentPostRoutes(app: FastifyInstance, deps: HttpDeps):
     const settings = await deps.services.settings.get();
     const redirect = `${await threadPagePathOf(post, submitted.id, settings)}#comment-${submitted.id}`;
     if (!json) return reply.header('Cache-Control', 'no-store').redirect(redirect, 303);
-    const comment = await deps.services.comments.find(submitted.id);
+    // The pipeline hands back what it stored; only a comment posted with an identity (its picture) is read back.
+    const comment = submitted.comment ?? (await deps.services.comments.find(submitted.id));
     const depth = await depthOf(submitted.parentId, settings.commentThreadDepth);
     const [vm] = comment ? presentComments([{ comment, depth, replies: [] }], post, { settings }) : [];
     // Spam and trash are answered as "held": a program learns nothing from the answer about why.

@@ -7,7 +7,9 @@ import {
   type ModerationReason, buildModerationMail, commentExcerpt, createLinkMaker, moderationActionsFor,
 } from '../../features/notifications/index.js';
 import type { User } from '../../features/users/index.js';
-import { COMMENT_MODERATOR_MAIL_JOB, createKeyedQueue, queueHeldCommentMail, queueModeratorMail } from './moderation-mail-throttle.js';
+import {
+  COMMENT_MODERATOR_MAIL_JOB, createDigestMemo, createKeyedQueue, queueHeldCommentMail, queueModeratorMail,
+} from './moderation-mail-throttle.js';
 import { type NotificationDeps, deliver, idsOf, mailPost, mailSite, payloadInvalid, siteBase } from './notification-deps.js';
 
 export { COMMENT_MODERATION_MAIL_JOB, COMMENT_MODERATOR_MAIL_JOB };
@@ -22,6 +24,7 @@ function reasonFor(status: string, settings: { commentNotifyModeration: boolean;
 export function commentModerationFanOutHandler(deps: NotificationDeps): JobHandler {
   const { comments, posts, users, settings } = deps.services;
   const oneAtATimePerRecipient = createKeyedQueue();
+  const knownDigests = createDigestMemo();
   return async (payload) => {
     const parsed = commentJobPayloadOf(payload);
     if (!parsed) throw payloadInvalid(COMMENT_MODERATION_MAIL_JOB, '{ "commentId": 7 }');
@@ -41,7 +44,7 @@ export function commentModerationFanOutHandler(deps: NotificationDeps): JobHandl
     }
     for (const user of recipients.values()) {
       // Only held comments are gathered in digests: mail about every new one is what its reader asked for.
-      if (reason === 'held') await oneAtATimePerRecipient(user.id, () => queueHeldCommentMail(deps, comment, user.id));
+      if (reason === 'held') await oneAtATimePerRecipient(user.id, () => queueHeldCommentMail(deps, comment, user.id, knownDigests));
       else await queueModeratorMail(deps, comment.id, user.id, false);
     }
   };

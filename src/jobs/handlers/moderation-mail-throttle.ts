@@ -61,16 +61,43 @@ export async function queueHeldCommentMail(
   deps: Pick<NotificationDeps, 'jobs' | 'clock'>,
   comment: { readonly id: number; readonly createdAt: string },
   userId: number,
+  knownDigests?: DigestMemo,
 ): Promise<'mail' | 'digest'> {
   const bucket = digestBucketOf(comment.createdAt);
   const digestKey = digestDedupeKey(userId, bucket.start);
-  if (await deps.jobs.findByDedupeKey(digestKey)) return 'digest';
+  if (knownDigests?.has(digestKey)) return 'digest';
+  if (await deps.jobs.findByDedupeKey(digestKey)) {
+    knownDigests?.add(digestKey);
+    return 'digest';
+  }
   if (await isFlooded(deps, userId, deps.clock.now())) {
     await deps.jobs.enqueue({ kind: COMMENT_MODERATION_DIGEST_JOB, payload: { userId, bucketStart: bucket.start }, runAt: bucket.end, dedupeKey: digestKey });
+    knownDigests?.add(digestKey);
     return 'digest';
   }
   await queueModeratorMail(deps, comment.id, userId, true);
   return 'mail';
+}
+
+/**
+ * The digests (dedupe keys) this process knows to exist. A digest, once queued, covers its stretch for good (it
+ * reads the held comments when sent; one sent already read them), so under a flood each held comment costs no
+ * lookup per recipient. Forgetting is always safe: the lookup is made again.
+ */
+export interface DigestMemo {
+  has(key: string): boolean;
+  add(key: string): void;
+}
+
+export function createDigestMemo(capacity = 1000): DigestMemo {
+  const keys = new Set<string>();
+  return {
+    has: (key) => keys.has(key),
+    add(key) {
+      if (keys.size >= capacity) keys.clear();
+      keys.add(key);
+    },
+  };
 }
 
 /**
