@@ -1,5 +1,6 @@
 // Site accounts (pure rules): registration input, password rules, logins made from addresses, the mailed links'
 // purposes and lifetimes, and the payloads of their mail jobs.
+import type { Identity } from '../identity/index.js';
 import { PASSWORD_MAX, PASSWORD_MIN, displayNameProblem, emailProblem } from '../users/index.js';
 import { sha256 } from '../../kernel/ids.js';
 import { isCommonPassword } from './common-passwords.js';
@@ -25,18 +26,8 @@ export const ACCOUNT_JOBS = {
   emailLink: 'accounts.email-link-mail',
 } as const;
 
-/** An identity of an account (a row of `identities`). */
-export interface AccountIdentity {
-  readonly id: number;
-  readonly userId: number;
-  readonly provider: string;
-  readonly subject: string;
-  /** Set only when the provider (or, for 'site', our own mailed link) vouches for it. */
-  readonly email: string | null;
-  readonly displayName: string;
-  readonly avatarUrl: string | null;
-  readonly createdAt: string;
-}
+/** An identity of an account: one whose account exists (for 'site', its e-mail is set by our own mailed link). */
+export type AccountIdentity = Identity & { readonly userId: number };
 
 export interface RegistrationInput {
   readonly email: string;

@@ -1,6 +1,7 @@
 // Banning a comment's author from the moderation list: its e-mail and IP hash banned, the comment marked spam, at once.
 import type { Db } from '../../db/database.js';
 import type { Timestamp } from '../../db/tables.js';
+import { recountApprovedComments } from './comments.repo.js';
 
 export interface BanTerms {
   readonly reason: string;
@@ -56,17 +57,7 @@ export async function banCommentAuthor(db: Db, commentId: number, terms: BanTerm
       banIds.push(id);
     }
     await trx.updateTable('comments').set({ status: 'spam' }).where('id', '=', commentId).execute();
-    await trx
-      .updateTable('posts')
-      .set((eb) => ({
-        commentCount: eb
-          .selectFrom('comments')
-          .select((c) => c.fn.countAll<number>().as('n'))
-          .where('postId', '=', comment.postId)
-          .where('status', '=', 'approved'),
-      }))
-      .where('id', '=', comment.postId)
-      .execute();
+    await recountApprovedComments(trx, [comment.postId]);
     return { outcome: 'banned', postId: comment.postId, banIds };
   });
 }

@@ -2,6 +2,7 @@
 import type { Db } from '../../db/database.js';
 import { type NewJob, insertJob } from '../../db/outbox.js';
 import type { Timestamp } from '../../db/tables.js';
+import { recountApprovedComments } from './comments.repo.js';
 
 /** Spam deleted per transaction: a long backlog is removed in short steps that never hold the database for long. */
 const BATCH = 500;
@@ -26,18 +27,7 @@ export async function deleteSpamBefore(db: Db, before: Timestamp): Promise<{ del
         .execute();
       if (rows.length === 0) return rows;
       await trx.deleteFrom('comments').where('id', 'in', rows.map((r) => r.id)).execute();
-      const postIds = [...new Set(rows.map((r) => r.postId))];
-      await trx
-        .updateTable('posts')
-        .set((eb) => ({
-          commentCount: eb
-            .selectFrom('comments')
-            .select((c) => c.fn.countAll<number>().as('n'))
-            .whereRef('comments.postId', '=', 'posts.id')
-            .where('comments.status', '=', 'approved'),
-        }))
-        .where('id', 'in', postIds)
-        .execute();
+      await recountApprovedComments(trx, [...new Set(rows.map((r) => r.postId))]);
       return rows;
     });
     deleted += batch.length;

@@ -38,6 +38,22 @@ export async function listApprovedComments(db: Db, postId: number, pendingIds: r
     .execute();
 }
 
+/** Sets these posts' counts of approved comments from their comments, inside the caller's transaction. */
+export async function recountApprovedComments(trx: Transaction<Database>, postIds: readonly number[]): Promise<void> {
+  if (postIds.length === 0) return;
+  await trx
+    .updateTable('posts')
+    .set((eb) => ({
+      commentCount: eb
+        .selectFrom('comments')
+        .select((c) => c.fn.countAll<number>().as('n'))
+        .whereRef('comments.postId', '=', 'posts.id')
+        .where('comments.status', '=', 'approved'),
+    }))
+    .where('id', 'in', postIds)
+    .execute();
+}
+
 /**
  * Runs `change` on one comment and recounts its post's approved comments, in one transaction. The post
  * row is locked first (a no-op UPDATE): on PostgreSQL two moderators working on the same post then
@@ -55,17 +71,7 @@ async function changeAndRecount(
     await trx.updateTable('posts').set((eb) => ({ commentCount: eb.ref('commentCount') })).where('id', '=', target.postId).execute();
     const changed = await change(trx);
     if (!changed) return undefined;
-    await trx
-      .updateTable('posts')
-      .set((eb) => ({
-        commentCount: eb
-          .selectFrom('comments')
-          .select((c) => c.fn.countAll<number>().as('n'))
-          .where('postId', '=', changed.postId)
-          .where('status', '=', 'approved'),
-      }))
-      .where('id', '=', changed.postId)
-      .execute();
+    await recountApprovedComments(trx, [changed.postId]);
     return changed.postId;
   });
 }

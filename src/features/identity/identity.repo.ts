@@ -4,15 +4,7 @@ import type { Identity } from './identity.js';
 
 const columns = ['id', 'userId', 'provider', 'subject', 'email', 'displayName', 'avatarUrl', 'createdAt'] as const;
 
-export interface IdentityRow {
-  readonly userId: number;
-  readonly provider: string;
-  readonly subject: string;
-  readonly email: string | null;
-  readonly displayName: string;
-  readonly avatarUrl: string | null;
-  readonly createdAt: string;
-}
+export type IdentityRow = Omit<Identity, 'id' | 'userId'> & { readonly userId: number };
 
 export async function findIdentity(db: Db, provider: string, subject: string): Promise<Identity | undefined> {
   return db.kysely.selectFrom('identities').select(columns).where('provider', '=', provider).where('subject', '=', subject).executeTakeFirst();

@@ -2,17 +2,17 @@
 // link by mail: the same answer for every address; the link's page signs in only when its button is pressed).
 // Both start a session that names the account's 'site' identity.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ACCOUNT_LINK_LIFETIMES_MS, validateEmail } from '../../features/accounts/index.js';
+import { ACCOUNT_LINK_LIFETIMES_MS } from '../../features/accounts/index.js';
 import { renderAccountConfirm, renderAccountForm, renderAccountNotice } from '../../../themes/default/index.js';
 import type { FormFieldVM } from '../../../themes/view-models.js';
 import { createPasswordSignIn } from '../auth/password-sign-in.js';
 import { startSession } from '../auth/start-session.js';
 import type { HttpDeps } from '../deps.js';
 import { linkRefusedPage } from './link-pages.js';
-import { accountMailRateLimited, admitMailRequest } from './mail-limits.js';
+import { admitMailLinkForm } from './mail-limits.js';
 import { withPasskeySignIn } from './passkeys-section.js';
 import {
-  ACCOUNT_PATHS, type Body, PUBLIC, QUIET, fieldErrorsOf, isRefusal, markAccountResponse, returnToOf, sendAccountPage, text,
+  ACCOUNT_PATHS, type Body, PUBLIC, QUIET, isRefusal, markAccountResponse, returnToOf, sendAccountPage, text,
   withReturnTo,
 } from './page.js';
 
@@ -104,18 +104,9 @@ export function registerLoginRoutes(app: FastifyInstance, deps: HttpDeps): void 
   app.post<{ Body: Body }>(ACCOUNT_PATHS.emailLink, { config: PUBLIC }, async (request, reply) => {
     const body = request.body ?? {};
     deps.csrf.verify(request, body._csrf);
-    const form = { email: text(body.email).trim(), returnTo: returnToOf(body.return_to), errors: {}, alert: null };
-    let email: string;
-    try {
-      email = validateEmail(form.email);
-    } catch (error) {
-      const errors = fieldErrorsOf(error);
-      if (!errors) throw error;
-      return emailLinkPage(request, reply, { ...form, errors }, 400);
-    }
-    if (!(await admitMailRequest(deps, request, reply, email))) {
-      return emailLinkPage(request, reply, { ...form, alert: accountMailRateLimited().message }, 429);
-    }
+    const form: Form = { email: text(body.email).trim(), returnTo: returnToOf(body.return_to), errors: {}, alert: null };
+    const email = await admitMailLinkForm(deps, request, reply, form, (again, status) => emailLinkPage(request, reply, again, status));
+    if (email === undefined) return reply;
     // Queued for every address: the job sends nothing for one without an account, and this page cannot tell.
     await accounts.requestEmailLink(email, form.returnTo);
     return sendAccountPage(deps, reply, 'Check your inbox', renderAccountNotice({

@@ -1,11 +1,11 @@
 // /account/password/forgot (a reset link by mail: the same answer for every address) and
 // /account/password/reset/:token (a new password; the link works once, and every session of the account ends).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ACCOUNT_LINK_LIFETIMES_MS, validateEmail } from '../../features/accounts/index.js';
+import { ACCOUNT_LINK_LIFETIMES_MS } from '../../features/accounts/index.js';
 import { renderAccountForm, renderAccountNotice } from '../../../themes/default/index.js';
 import type { HttpDeps } from '../deps.js';
 import { linkRefusedPage } from './link-pages.js';
-import { accountMailRateLimited, admitMailRequest } from './mail-limits.js';
+import { admitMailLinkForm } from './mail-limits.js';
 import { ACCOUNT_PATHS, type Body, PUBLIC, QUIET, fieldErrorsOf, isRefusal, sendAccountPage, text } from './page.js';
 
 interface ForgotForm {
@@ -54,18 +54,9 @@ export function registerPasswordRoutes(app: FastifyInstance, deps: HttpDeps): vo
   app.post<{ Body: Body }>(ACCOUNT_PATHS.forgot, { config: PUBLIC }, async (request, reply) => {
     const body = request.body ?? {};
     deps.csrf.verify(request, body._csrf);
-    const form = { email: text(body.email).trim(), errors: {}, alert: null };
-    let email: string;
-    try {
-      email = validateEmail(form.email);
-    } catch (error) {
-      const errors = fieldErrorsOf(error);
-      if (!errors) throw error;
-      return forgotPage(request, reply, { ...form, errors }, 400);
-    }
-    if (!(await admitMailRequest(deps, request, reply, email))) {
-      return forgotPage(request, reply, { ...form, alert: accountMailRateLimited().message }, 429);
-    }
+    const form: ForgotForm = { email: text(body.email).trim(), errors: {}, alert: null };
+    const email = await admitMailLinkForm(deps, request, reply, form, (again, status) => forgotPage(request, reply, again, status));
+    if (email === undefined) return reply;
     // Queued for every address: the job sends nothing for one without an account, and this page cannot tell.
     await accounts.requestPasswordReset(email);
     return sendAccountPage(deps, reply, 'Check your inbox', renderAccountNotice({
