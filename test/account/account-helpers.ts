@@ -6,6 +6,7 @@ import { type MutableClock, mutableClock } from '../support/clock.js';
 import { parseHtml } from '../support/html.js';
 import { CookieJar, type Response, get, openForm, postForm } from '../support/session.js';
 import { type ReceivedMail, type TestSmtpServer, startSmtpServer } from '../support/smtp.js';
+import { runJobsUntilIdle } from '../support/jobs.js';
 
 export const SITE = 'http://blog.test';
 export const SITE_TITLE = 'The Offcut';
@@ -33,10 +34,7 @@ export async function startAccountWorld(): Promise<AccountWorld> {
 }
 
 /** Runs background jobs until none is due (mail goes out through the real SMTP server). */
-export async function drain(app: TestApp): Promise<void> {
-  for (let round = 0; round < 20; round++) if ((await app.runner.runOnce()).claimed === 0) return;
-  throw new Error('jobs kept coming');
-}
+export const drain = (app: TestApp): Promise<void> => runJobsUntilIdle(app);
 
 let ipSequence = 0;
 /** A fresh client address, so that the per-address limits of one test do not hold back the next. */

@@ -13,6 +13,7 @@ import { type MutableClock, mutableClock } from '../support/clock.js';
 import { buildPost } from '../support/factories.js';
 import { STAFF_PASSWORD, createStaff, openForm, postForm, signIn } from '../support/session.js';
 import { type TestSmtpServer, startSmtpServer } from '../support/smtp.js';
+import { runJobsUntilIdle } from '../support/jobs.js';
 
 const SITE = 'http://blog.test';
 const ANN = 'ann@example.test';
@@ -35,10 +36,7 @@ describe('erasure erases the address everywhere', () => {
     );
   }
 
-  async function drain(): Promise<void> {
-    for (let round = 0; round < 20; round++) if ((await app.runner.runOnce()).claimed === 0) return;
-    throw new Error('jobs kept coming');
-  }
+  const drain = () => runJobsUntilIdle(app);
 
   /** Asks for the privacy link of `email` through the form, runs the jobs, and reads the token from the mail. */
   async function linkFor(email: string): Promise<string> {

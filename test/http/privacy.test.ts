@@ -15,6 +15,7 @@ import { parseHtml } from '../support/html.js';
 import { expectNoInternals } from '../support/pages.js';
 import { STAFF_PASSWORD, createStaff, get, openForm, postForm, signIn } from '../support/session.js';
 import { type TestSmtpServer, startSmtpServer } from '../support/smtp.js';
+import { runJobsUntilIdle } from '../support/jobs.js';
 
 const SITE = 'http://blog.test';
 const SENT = 'If there are comments or subscriptions for that address, we sent a link to it.';
@@ -56,11 +57,7 @@ describe('privacy: download and erase your comments', () => {
     return id;
   }
 
-  /** Runs jobs until none is due. */
-  async function drain(): Promise<void> {
-    for (let round = 0; round < 20; round++) if ((await app.runner.runOnce()).claimed === 0) return;
-    throw new Error('jobs kept coming');
-  }
+  const drain = () => runJobsUntilIdle(app);
 
   /** Asks for the link from `ip` as a browser on this site would. */
   const ask = (email: string, ip = '198.51.100.1', headers: Record<string, string> = {}) =>

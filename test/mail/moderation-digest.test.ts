@@ -13,6 +13,7 @@ import { buildAuthor, buildPost, permalinkOf } from '../support/factories.js';
 import { parseHtml } from '../support/html.js';
 import { createStaff } from '../support/session.js';
 import { type ReceivedMail, type TestSmtpServer, startSmtpServer } from '../support/smtp.js';
+import { runJobsUntilIdle } from '../support/jobs.js';
 
 const SITE = 'http://blog.test';
 const RATE = MODERATION_MAIL_RATE.mailsPerWindow;
@@ -47,13 +48,7 @@ afterAll(async () => {
   await smtp.close();
 });
 
-/** Runs every due job, as the server's runner would (in batches, concurrently). */
-async function drain(): Promise<void> {
-  for (let round = 0; round < 50; round++) {
-    if ((await app.runner.runOnce()).claimed === 0) return;
-  }
-  throw new Error('jobs kept coming');
-}
+const drain = () => runJobsUntilIdle(app);
 
 async function comment(post: Pick<Post, 'id'>, fields: { authorName?: string; source?: string } = {}): Promise<SubmittedComment> {
   const n = ++sequence;

@@ -12,6 +12,7 @@ import { parseHtml } from '../support/html.js';
 import { expectNoInternals } from '../support/pages.js';
 import { createStaff } from '../support/session.js';
 import { type ReceivedMail, type TestSmtpServer, startSmtpServer } from '../support/smtp.js';
+import { runJobsUntilIdle } from '../support/jobs.js';
 
 const SITE = 'http://blog.test';
 const DAY = 24 * 3_600_000;
@@ -45,12 +46,7 @@ afterAll(async () => {
   await smtp.close();
 });
 
-async function drain(): Promise<void> {
-  for (let round = 0; round < 20; round++) {
-    if ((await app.runner.runOnce()).claimed === 0) return;
-  }
-  throw new Error('jobs kept coming');
-}
+const drain = () => runJobsUntilIdle(app);
 
 const mailsTo = (email: string): ReceivedMail[] => smtp.messages.filter((mail) => mail.to.includes(email));
 

@@ -9,6 +9,7 @@ import { buildAuthor, buildPost, permalinkOf } from '../support/factories.js';
 import { parseHtml } from '../support/html.js';
 import { expectNoInternals } from '../support/pages.js';
 import { type ReceivedMail, type TestSmtpServer, startSmtpServer } from '../support/smtp.js';
+import { runJobsUntilIdle } from '../support/jobs.js';
 
 const SITE = 'http://blog.test';
 const DAY = 24 * 3_600_000;
@@ -38,13 +39,7 @@ afterAll(async () => {
   await smtp.close();
 });
 
-/** Runs jobs until none is due: fan-outs queue the per-recipient jobs that the next round sends. */
-async function drain(): Promise<void> {
-  for (let round = 0; round < 20; round++) {
-    if ((await app.runner.runOnce()).claimed === 0) return;
-  }
-  throw new Error('jobs kept coming');
-}
+const drain = () => runJobsUntilIdle(app);
 
 const uniqueEmail = (name: string) => `${name}-${++sequence}@example.test`;
 const mailsTo = (email: string): ReceivedMail[] => smtp.messages.filter((mail) => mail.to.includes(email));
