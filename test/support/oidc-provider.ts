@@ -49,7 +49,8 @@ export async function startOidcProvider(clients: readonly TestClient[]): Promise
     pkce: { required: () => true },
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'picture'] },
     cookies: { keys: ['a test key that signs the provider cookies'] },
-    ttl: { IdToken: () => idTokenTtl },
+    // Every lifetime set (short, as tests need), so the provider does not warn about its defaults in the test output.
+    ttl: { IdToken: () => idTokenTtl, AccessToken: 600, Grant: 600, Interaction: 600, Session: 600 },
     async findAccount(_ctx: unknown, sub: string) {
       const claims = accounts.get(sub);
       return claims ? { accountId: sub, claims: async () => ({ sub, ...claims }) } : undefined;
