@@ -185,6 +185,18 @@ describe('starting a sign-in', () => {
     expect((await get(world.app, '/auth/nonsense/callback?state=x&code=y')).statusCode).toBe(404);
   });
 
+  it('starts nothing for a HEAD request (link checkers and prefetchers)', async () => {
+    const transactions = () =>
+      world.app.db.kysely.selectFrom('oneTimeTokens').select((eb) => eb.fn.countAll<string | number>().as('n')).where('purpose', '=', 'oauth')
+        .executeTakeFirstOrThrow().then((row) => Number(row.n));
+    const before = await transactions();
+    const response = await world.app.server.inject({ method: 'HEAD', url: '/auth/oidc/start?return_to=/' });
+    // Not sent to the provider (the catch-all page route only adds its trailing slash), and nothing stored.
+    expect(response.statusCode).not.toBe(302);
+    expect(String(response.headers.location ?? '/')).toMatch(/^\/[^/]/);
+    expect(await transactions()).toBe(before);
+  });
+
   it('limits sign-ins started from one address', async () => {
     const statuses: number[] = [];
     for (let n = 0; n < 31; n++) statuses.push((await get(world.app, '/auth/oidc/start', undefined, { remoteAddress: '192.0.2.77' })).statusCode);

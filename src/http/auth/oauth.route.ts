@@ -48,7 +48,9 @@ export function registerOAuthRoutes(app: FastifyInstance, deps: HttpDeps): void 
   const secure = isSecureSite(deps.config.publicUrl);
   const origin = new URL(deps.config.publicUrl).origin;
 
-  app.get<{ Params: ProviderParams; Querystring: Query }>('/auth/:provider/start', { config: { access: 'public' } }, async (request, reply) => {
+  // No HEAD twin: a HEAD (link checkers, prefetchers) must not start a sign-in transaction.
+  const startOptions = { config: { access: 'public' }, exposeHeadRoute: false } as const;
+  app.get<{ Params: ProviderParams; Querystring: Query }>('/auth/:provider/start', startOptions, async (request, reply) => {
     reply.header('Cache-Control', 'no-store');
     const provider = providerSignIn.find(request.params.provider);
     if (!provider) throw identityErrors.providerUnknown();
