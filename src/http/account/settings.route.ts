@@ -4,8 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { User } from '../../features/users/index.js';
 import { isAppError } from '../../kernel/errors.js';
 import { renderAccountSettings } from '../../../themes/default/index.js';
-import { requireUser } from '../auth/current-user.js';
-import { sessionTokenOf } from '../auth/session-cookie.js';
+import { currentSignIn, requireUser } from '../auth/current-user.js';
 import type { HttpDeps } from '../deps.js';
 import { statusOf } from '../errors.js';
 import {
@@ -31,15 +30,14 @@ interface PageState {
 }
 
 export function registerSettingsRoutes(app: FastifyInstance, deps: HttpDeps): void {
-  const { accounts, sessions } = deps.services;
+  const { accounts } = deps.services;
   const providerLabels = new Map(deps.services.providerSignIn.providers.map((p): [string, string] => [p.definition.id, p.label]));
 
   async function settingsPage(request: FastifyRequest, reply: FastifyReply, user: User, state: PageState, status = 200) {
     let identities = await accounts.listIdentities(user.id);
     // Accounts made before there were identities (staff) get their 'site' one the first time they look.
     if (identities.length === 0) identities = [await accounts.ensureSiteIdentity(user)];
-    const token = sessionTokenOf(request);
-    const session = token ? await sessions.resolve(token) : undefined;
+    const session = await currentSignIn(request, deps.services);
     const settings = await deps.services.settings.get();
     const vm = presentAccountSettings({
       user, identities, currentIdentityId: session?.identityId, siteTitle: settings.title, providerLabels, csrfToken: deps.csrf.tokenFor(request, reply),

@@ -5,8 +5,7 @@ import { SITE_PROVIDER } from '../../features/accounts/index.js';
 import { type Identity, isPlaceholderEmail } from '../../features/identity/index.js';
 import type { User } from '../../features/users/index.js';
 import type { SignInOptionVM } from '../../../themes/view-models.js';
-import { currentUser } from '../auth/current-user.js';
-import { sessionTokenOf } from '../auth/session-cookie.js';
+import { currentSignIn } from '../auth/current-user.js';
 import type { Services } from '../deps.js';
 import type { SignedInCommenter } from './comment-form.present.js';
 
@@ -37,11 +36,10 @@ type CommenterServices = Pick<Services, 'sessions' | 'users' | 'identities'>;
 
 /** The signed-in reader and their identity; undefined for anonymous browsers and ended sessions. */
 export async function commenterOf(request: FastifyRequest, services: CommenterServices): Promise<Commenter | undefined> {
-  const user = await currentUser(request, services);
-  if (!user) return undefined;
-  const token = sessionTokenOf(request);
-  const session = token ? await services.sessions.resolve(token) : undefined;
-  const identity = session?.identityId === undefined ? undefined : await services.identities.findById(session.identityId);
+  const signedIn = await currentSignIn(request, services);
+  if (!signedIn) return undefined;
+  const { user, identityId } = signedIn;
+  const identity = identityId === undefined ? undefined : await services.identities.findById(identityId);
   // Unlinked since (or another account's): the session still signs in the account, but no longer as that identity.
   return { user, identity: identity && identity.userId === user.id ? identity : undefined };
 }
