@@ -1,4 +1,4 @@
-// Stored XSS in a real browser: every public corpus payload (../shared/corpora/xss), sent through the comment form's
+// Stored XSS in a real browser: every public corpus payload (test/fixtures/xss-corpus), sent through the comment form's
 // endpoint (POST /comments, the whole pipeline) as a comment's name, website and text, is either refused with a 4xx or
 // stored and rendered inert in chromium with JavaScript and the comment script on: no script runs, nothing trips the
 // CSP, no handler, script URL or embed reaches the DOM. The unit-level twin is src/features/content/xss-corpus.test.ts.

@@ -1,11 +1,14 @@
-// The public XSS corpora under ../shared/corpora/xss (see its README), read as lists of payload strings.
+// The public XSS corpora (a copy of ../shared/corpora/xss in test/fixtures/xss-corpus; see its README), read as lists of payload strings.
 // Shared by the unit-level property test (src/features/content/xss-corpus.test.ts) and the browser test,
 // so both always exercise the same payloads.
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** The corpora live beside the checkout, not in it: they are third-party data with their own licenses. */
-export const XSS_CORPUS_DIR = path.resolve(import.meta.dirname, '../../../shared/corpora/xss');
+/**
+ * Copied into the checkout, with each folder's README naming its source and license, so that `npm test` passes in
+ * a clone anywhere (the team's ../shared is not beside every checkout). Refresh it from ../shared/corpora/xss.
+ */
+export const XSS_CORPUS_DIR = path.resolve(import.meta.dirname, '../fixtures/xss-corpus');
 
 /** A corpus file parsed as JSON; `file` is relative to XSS_CORPUS_DIR. */
 export function readCorpusJson(file: string): unknown {

@@ -1,5 +1,5 @@
 // Stored-XSS property: every public XSS payload, at every trust level, comes out inert.
-// Corpora: ../shared/corpora/xss (see its README), read by test/support/xss-corpus.ts; the output is parsed with parse5 via cheerio.
+// Corpora: test/fixtures/xss-corpus, a copy of ../shared/corpora/xss (see its README), read by test/support/xss-corpus.ts; the output is parsed with parse5 via cheerio.
 import * as cheerio from 'cheerio';
 import { describe, it, expect } from 'vitest';
 import { loadXssCorpora, readCorpusJson as readJson } from '../../../test/support/xss-corpus.js';
