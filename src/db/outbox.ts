@@ -43,3 +43,12 @@ export async function insertJob(executor: Kysely<Database> | Transaction<Databas
     .executeTakeFirst();
   return row?.id;
 }
+
+/**
+ * Writes `job` in place of any earlier one with its dedupe key that is not running (a rescheduled post's
+ * publish job moves to the new time). A running one is left to finish: its handler re-checks what it acts on.
+ */
+export async function replaceJob(executor: Kysely<Database> | Transaction<Database>, job: NewJob & { readonly dedupeKey: string }): Promise<void> {
+  await executor.deleteFrom('jobs').where('dedupeKey', '=', job.dedupeKey).where('status', '!=', 'running').execute();
+  await insertJob(executor, job);
+}

@@ -24,6 +24,10 @@ export interface UsersTable {
   createdAt: Timestamp;
   /** When the owner of the address proved it (a mailed link); null: never. */
   emailVerifiedAt: Timestamp | null;
+  /** The person's website (WordPress's user_url). */
+  url: ColumnType<string, string | undefined, string>;
+  /** The profile picture, a media item; null: initials or Gravatar. */
+  avatarMediaId: number | null;
 }
 
 export interface IdentitiesTable {
@@ -62,6 +66,10 @@ export interface PostsTable {
   commentCount: ColumnType<number, number | undefined, number>;
   createdAt: Timestamp;
   updatedAt: Timestamp;
+  /** The WordPress GUID of an imported post (a re-import recognises it); null for posts written here. */
+  guid: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The featured image, a media item. */
+  featuredMediaId: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface TermsTable {
@@ -198,6 +206,79 @@ export interface CommentDraftsTable {
   expiresAt: Timestamp;
 }
 
+export interface MediaTable {
+  id: Generated<number>;
+  authorId: number;
+  /** The post it was uploaded to; null: unattached. */
+  postId: number | null;
+  /** Relative to <data dir>/uploads; null for an imported item whose file stays at sourceUrl. */
+  filePath: string | null;
+  sourceUrl: ColumnType<string, string | undefined, string>;
+  originalName: string;
+  mimeType: string;
+  sizeBytes: ColumnType<number, number | undefined, number>;
+  width: number | null;
+  height: number | null;
+  title: ColumnType<string, string | undefined, string>;
+  altText: ColumnType<string, string | undefined, string>;
+  caption: ColumnType<string, string | undefined, string>;
+  description: ColumnType<string, string | undefined, string>;
+  /** JSON array of resized variants: [{ name, width, height, filePath, mimeType, sizeBytes }]. */
+  variants: ColumnType<string, string | undefined, string>;
+  guid: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export type RevisionKind = 'revision' | 'autosave';
+
+/** Saved states of a post (kept, restorable) and each author's one autosave. */
+export interface PostRevisionsTable {
+  id: Generated<number>;
+  postId: number;
+  authorId: number;
+  kind: RevisionKind;
+  title: string;
+  source: string;
+  excerpt: string;
+  createdAt: Timestamp;
+}
+
+/** Who has a post open in the editor, until when ("X is currently editing"). */
+export interface PostLocksTable {
+  postId: number;
+  userId: number;
+  expiresAt: Timestamp;
+}
+
+/** HTTP Basic credentials for the REST API (WordPress's application passwords). */
+export interface ApplicationPasswordsTable {
+  id: Generated<number>;
+  userId: number;
+  uuid: string;
+  name: string;
+  /** sha256 of the password (hex). */
+  passwordHash: string;
+  createdAt: Timestamp;
+  lastUsedAt: Timestamp | null;
+  lastIpHash: string | null;
+}
+
+export type LegacyKind = 'post' | 'comment' | 'term' | 'media' | 'user';
+
+/** WordPress ids of imported items and the ids they have here (equal when the id was free). */
+export interface LegacyIdsTable {
+  kind: LegacyKind;
+  oldId: number;
+  newId: number;
+}
+
+/** Old permalink paths of imported posts: they answer 301 to the post. */
+export interface LegacyPathsTable {
+  path: string;
+  postId: number;
+}
+
 export interface Database {
   users: UsersTable;
   identities: IdentitiesTable;
@@ -213,4 +294,10 @@ export interface Database {
   commentBans: CommentBansTable;
   webauthnCredentials: WebauthnCredentialsTable;
   commentDrafts: CommentDraftsTable;
+  media: MediaTable;
+  postRevisions: PostRevisionsTable;
+  postLocks: PostLocksTable;
+  applicationPasswords: ApplicationPasswordsTable;
+  legacyIds: LegacyIdsTable;
+  legacyPaths: LegacyPathsTable;
 }

@@ -14,11 +14,13 @@ type ColumnsOf = { readonly [T in keyof Database]: readonly (keyof Database[T] &
 
 /** Every table and column of db/tables.ts, in TypeScript's camelCase. */
 const EXPECTED = {
-  users: ['id', 'login', 'email', 'displayName', 'role', 'passwordHash', 'bio', 'createdAt', 'emailVerifiedAt'],
+  users: ['id', 'login', 'email', 'displayName', 'role', 'passwordHash', 'bio', 'createdAt', 'emailVerifiedAt', 'url',
+    'avatarMediaId'],
   identities: ['id', 'userId', 'provider', 'subject', 'email', 'displayName', 'avatarUrl', 'createdAt'],
   posts: [
     'id', 'type', 'title', 'slug', 'format', 'source', 'contentHtml', 'excerpt', 'searchText', 'status', 'publishedAt',
     'publishedLocal', 'authorId', 'parentId', 'menuOrder', 'commentStatus', 'commentCount', 'createdAt', 'updatedAt',
+    'guid', 'featuredMediaId',
   ],
   terms: ['id', 'taxonomy', 'name', 'slug', 'description', 'parentId'],
   postTerms: ['postId', 'termId'],
@@ -37,6 +39,15 @@ const EXPECTED = {
   commentBans: ['id', 'kind', 'value', 'reason', 'createdBy', 'createdAt', 'expiresAt', 'liftedAt', 'liftedBy'],
   webauthnCredentials: ['id', 'userId', 'publicKey', 'counter', 'transports', 'name', 'createdAt', 'lastUsedAt'],
   commentDrafts: ['idHash', 'postId', 'parentId', 'text', 'createdAt', 'expiresAt'],
+  media: [
+    'id', 'authorId', 'postId', 'filePath', 'sourceUrl', 'originalName', 'mimeType', 'sizeBytes', 'width', 'height', 'title',
+    'altText', 'caption', 'description', 'variants', 'guid', 'createdAt', 'updatedAt',
+  ],
+  postRevisions: ['id', 'postId', 'authorId', 'kind', 'title', 'source', 'excerpt', 'createdAt'],
+  postLocks: ['postId', 'userId', 'expiresAt'],
+  applicationPasswords: ['id', 'userId', 'uuid', 'name', 'passwordHash', 'createdAt', 'lastUsedAt', 'lastIpHash'],
+  legacyIds: ['kind', 'oldId', 'newId'],
+  legacyPaths: ['path', 'postId'],
 } as const satisfies ColumnsOf;
 
 // The list cannot drift from tables.ts: `satisfies` refuses unknown tables and columns, and this line

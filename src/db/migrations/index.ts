@@ -7,6 +7,7 @@ import { commentPipelineSchema } from './2026-12-01-comment-pipeline.js';
 import { accountsSchema } from './2026-12-02-accounts.js';
 import { jobsRecentByKindSchema } from './2026-12-03-jobs-recent-by-kind.js';
 import { commentDraftsSchema } from './2026-12-04-comment-drafts.js';
+import { publishingInterfacesSchema } from './2026-12-05-publishing-interfaces.js';
 
 export function migrationProvider(dialect: SqlDialect): MigrationProvider {
   const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ export function migrationProvider(dialect: SqlDialect): MigrationProvider {
     '2026-12-02-accounts': accountsSchema(),
     '2026-12-03-jobs-recent-by-kind': jobsRecentByKindSchema(),
     '2026-12-04-comment-drafts': commentDraftsSchema(),
+    '2026-12-05-publishing-interfaces': publishingInterfacesSchema(dialect),
   };
   return { getMigrations: async () => migrations };
 }

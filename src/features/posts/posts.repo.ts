@@ -9,7 +9,8 @@ import { type Post, type PostCard, postPublishedJob, scheduledPublishJob } from 
 const cardColumns = [
   'posts.id', 'posts.type', 'posts.title', 'posts.slug', 'posts.format', 'posts.contentHtml', 'posts.excerpt',
   'posts.searchText', 'posts.status', 'posts.publishedAt', 'posts.publishedLocal', 'posts.authorId', 'posts.parentId',
-  'posts.menuOrder', 'posts.commentStatus', 'posts.commentCount', 'posts.createdAt', 'posts.updatedAt',
+  'posts.menuOrder', 'posts.commentStatus', 'posts.commentCount', 'posts.createdAt', 'posts.updatedAt', 'posts.guid',
+  'posts.featuredMediaId',
 ] as const;
 
 export interface PublishedFilter {

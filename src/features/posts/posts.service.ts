@@ -4,13 +4,14 @@ import type { SnippetPart } from '../../db/dialect.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { ChangeBus, ChangeEvent } from '../../kernel/events.js';
 import { memoUntilChange } from '../../kernel/memo.js';
-import { firstFreeSlug, slugify } from '../../kernel/slug.js';
 import { localDateTimeOf } from '../../kernel/time.js';
 import { htmlToText, renderMarkdown, sanitizeUserHtml } from '../content/index.js';
 import type { SettingsService } from '../settings/index.js';
 import { type User, htmlTrustOf } from '../users/index.js';
 import { type Post, type PostCard, type PostInput, type PostStatus, type PostType, validatePostInput } from './posts.js';
 import * as repo from './posts.repo.js';
+import { type PostEditing, chooseSlug, createPostEditing, postForbidden } from './post-editing.service.js';
+import { canAssignAuthor, canCreatePost, canPublishPost, isPublishingStatus } from './posts.policy.js';
 
 export type { MonthCount, PageLink, PostLink, PublishedFilter } from './posts.repo.js';
 
@@ -32,8 +33,12 @@ export type PermalinkLookup =
   | { readonly kind: 'gone' }
   | { readonly kind: 'missing' };
 
-export interface PostsService {
-  create(input: PostInput, author: User): Promise<Post>;
+export interface PostsService extends PostEditing {
+  /**
+   * Writes a new post by `author`. With `actor` (whoever asks, when it is a person at the admin or the API), the
+   * posts policy is checked first: may they write this type, publish, and file it under `author`'s name.
+   */
+  create(input: PostInput, author: User, actor?: User): Promise<Post>;
   moveToTrash(id: number): Promise<void>;
   /**
    * Publishes a scheduled post whose time has come (the posts.publish job); true when it did. A post no
@@ -79,14 +84,20 @@ export function createPostsService(deps: {
   const publishedPages = memoUntilChange(events, isPostChange, () => repo.listPublishedPages(db));
 
   return {
-    async create(input, author) {
+    ...createPostEditing(deps),
+
+    async create(input, author, actor) {
       validatePostInput(input);
       const type = input.type ?? 'post';
+      if (actor && !canCreatePost(actor, type)) throw postForbidden('Your role does not allow you to write this kind of item.');
+      if (actor && isPublishingStatus(input.status) && !canPublishPost(actor, type)) {
+        throw postForbidden('Your role does not allow you to publish; submit the post for review instead.');
+      }
+      if (actor && !canAssignAuthor(actor, author.id)) throw postForbidden('Your role does not allow you to write under another name.');
       const format = input.format ?? 'markdown';
       const trust = htmlTrustOf(author.role);
       const contentHtml = format === 'markdown' ? renderMarkdown(input.source, trust) : sanitizeUserHtml(input.source, trust);
-      const base = input.slug ?? (slugify(input.title) || type);
-      const slug = firstFreeSlug(base, await repo.listSlugsStartingWith(db, type, base));
+      const slug = await chooseSlug(db, { type }, input.slug, input.title, input.onSlugTaken ?? 'suffix');
       const now = clock.now();
       const isDated = input.status === 'published' || input.status === 'scheduled' || input.status === 'private';
       const publishedAt = input.publishedAt ? new Date(input.publishedAt) : isDated ? now : null;
@@ -107,6 +118,7 @@ export function createPostsService(deps: {
         parentId: input.parentId ?? null,
         menuOrder: input.menuOrder ?? 0,
         commentStatus: input.commentStatus ?? (type === 'post' ? 'open' : 'closed'),
+        featuredMediaId: input.featuredMediaId ?? null,
         createdAt: now.toISOString(),
         updatedAt: now.toISOString(),
       }, input.termIds ?? []);

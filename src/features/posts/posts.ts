@@ -28,6 +28,10 @@ export interface Post {
   readonly commentCount: number;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** The WordPress GUID of an imported post; null for posts written here (their GUID is /?p=ID). */
+  readonly guid: string | null;
+  /** The featured image (a media item), if any. */
+  readonly featuredMediaId: number | null;
 }
 
 /** What lists of posts show: everything but the source. */
@@ -50,6 +54,44 @@ export interface PostInput {
   readonly commentStatus?: 'open' | 'closed';
   /** Categories and tags to file the post under (ids; see the taxonomy feature). */
   readonly termIds?: readonly number[];
+  readonly featuredMediaId?: number | null;
+  /**
+   * What a slug already used by another item of the type gets: 'suffix' (WordPress: hello-world-2) or 'refuse'
+   * (POST_SLUG_TAKEN, what the editor shows next to the field). Default 'suffix'.
+   */
+  readonly onSlugTaken?: 'suffix' | 'refuse';
+}
+
+/** A change to a stored post: only the fields given change. */
+export type PostChanges = Partial<Omit<PostInput, 'type'>> & {
+  /** Another author (needs edit_others_posts). */
+  readonly authorId?: number;
+};
+
+/** How staff lists and the REST API ask for posts: every status they may see, any filter, any order. */
+export interface PostQuery {
+  readonly type: PostType;
+  readonly statuses: readonly PostStatus[];
+  readonly authorIds?: readonly number[];
+  readonly excludeAuthorIds?: readonly number[];
+  /** Filed under any of these terms. */
+  readonly termIds?: readonly number[];
+  readonly excludeTermIds?: readonly number[];
+  /** Words in the title or text (every word, anywhere; case-insensitive). */
+  readonly search?: string;
+  /** Prefix of publishedLocal: '2026', '2026-03'. */
+  readonly localDatePrefix?: string;
+  readonly include?: readonly number[];
+  readonly exclude?: readonly number[];
+  readonly slugs?: readonly string[];
+  readonly parentIds?: readonly number[];
+  /** ISO instants on publishedAt: after is exclusive, before is exclusive (as WordPress). */
+  readonly after?: string;
+  readonly before?: string;
+  readonly orderBy?: 'date' | 'modified' | 'title' | 'id' | 'slug' | 'menu_order' | 'author' | 'comment_count';
+  readonly order?: 'asc' | 'desc';
+  readonly limit: number;
+  readonly offset: number;
 }
 
 export const LIMITS = { title: 500, source: 1_000_000, excerpt: 5_000 } as const;
@@ -63,7 +105,7 @@ function isDateTime(text: string): boolean {
   return match !== null && isRealDate(Number(match[1]), Number(match[2]), Number(match[3])) && !Number.isNaN(Date.parse(text));
 }
 
-export function validatePostInput(input: PostInput): void {
+export function validatePostInput(input: Omit<PostInput, 'termIds'>): void {
   const problems: Record<string, string> = {};
   if (input.title.trim().length === 0) problems.title = 'A title is required.';
   if (input.title.length > LIMITS.title) problems.title = `A title is at most ${LIMITS.title} characters.`;

@@ -24,29 +24,46 @@ export const roles: readonly Role[] = ['administrator', 'editor', 'author', 'con
 export type Capability =
   | 'read'
   | 'edit_posts'
+  | 'delete_posts'
   | 'publish_posts'
+  | 'edit_published_posts'
+  | 'delete_published_posts'
   | 'edit_others_posts'
+  | 'delete_others_posts'
+  | 'read_private_posts'
   | 'edit_pages'
+  | 'publish_pages'
+  | 'delete_pages'
   | 'moderate_comments'
   | 'manage_categories'
   | 'upload_files'
   | 'unfiltered_html'
   | 'manage_options'
   | 'list_users'
-  | 'create_users';
+  | 'create_users'
+  | 'edit_users'
+  | 'promote_users'
+  | 'delete_users';
+
+// WordPress's default roles (wp-admin/includes/schema.php, populate_roles), for the capabilities Quire checks.
+const CONTRIBUTOR: readonly Capability[] = ['read', 'edit_posts', 'delete_posts'];
+const AUTHOR: readonly Capability[] = [
+  ...CONTRIBUTOR, 'publish_posts', 'upload_files', 'edit_published_posts', 'delete_published_posts',
+];
+const EDITOR: readonly Capability[] = [
+  ...AUTHOR, 'edit_others_posts', 'delete_others_posts', 'read_private_posts', 'edit_pages', 'publish_pages',
+  'delete_pages', 'moderate_comments', 'manage_categories', 'unfiltered_html',
+];
+const ADMINISTRATOR: readonly Capability[] = [
+  ...EDITOR, 'manage_options', 'list_users', 'create_users', 'edit_users', 'promote_users', 'delete_users',
+];
 
 const capabilities: Readonly<Record<Role, ReadonlySet<Capability>>> = {
   subscriber: new Set(['read']),
-  contributor: new Set(['read', 'edit_posts']),
-  author: new Set(['read', 'edit_posts', 'publish_posts', 'upload_files']),
-  editor: new Set([
-    'read', 'edit_posts', 'publish_posts', 'upload_files', 'edit_others_posts', 'edit_pages',
-    'moderate_comments', 'manage_categories', 'unfiltered_html',
-  ]),
-  administrator: new Set([
-    'read', 'edit_posts', 'publish_posts', 'upload_files', 'edit_others_posts', 'edit_pages',
-    'moderate_comments', 'manage_categories', 'unfiltered_html', 'manage_options', 'list_users', 'create_users',
-  ]),
+  contributor: new Set(CONTRIBUTOR),
+  author: new Set(AUTHOR),
+  editor: new Set(EDITOR),
+  administrator: new Set(ADMINISTRATOR),
 };
 
 export function can(role: Role, capability: Capability): boolean {
