@@ -51,6 +51,25 @@ export interface SiteSettings {
   readonly commentNotifyModeration: boolean;
   /** 'local': avatars drawn from initials here (no third-party request); 'gravatar': Gravatar images by e-mail hash. */
   readonly avatarSource: 'local' | 'gravatar';
+  /** Settings → General: how dates and times are written on the site (WordPress's PHP date() format letters). */
+  readonly dateFormat: string;
+  readonly timeFormat: string;
+  /** Settings → Reading: "For each post in a feed, include" full text or the excerpt. */
+  readonly feedContent: 'full' | 'excerpt';
+  /** Items in each feed. */
+  readonly feedItems: number;
+  /** "Your homepage displays": the latest posts, or a static page (pageOnFront), posts then at pageForPosts. */
+  readonly showOnFront: 'posts' | 'page';
+  /** The page shown at / when showOnFront is 'page'; 0: none chosen. */
+  readonly pageOnFront: number;
+  /** The page that lists the posts when showOnFront is 'page'; 0: none. */
+  readonly pageForPosts: number;
+  /** "Discourage search engines from indexing this site" (robots.txt and a noindex meta). */
+  readonly discourageSearchEngines: boolean;
+  /** Settings → Permalinks: the post address structure, in WordPress's tags. */
+  readonly permalinkStructure: '/%year%/%monthnum%/%day%/%postname%/' | '/%year%/%monthnum%/%postname%/' | '/archives/%post_id%' | '/%postname%/';
+  /** Settings → Media: the largest upload, in megabytes. */
+  readonly uploadMaxMegabytes: number;
   /** A signed-in session unused this many hours ends. */
   readonly sessionIdleHours: number;
   /** A signed-in session ends this many days after sign-in, however busy. */
@@ -87,6 +106,16 @@ export const defaultSettings: SiteSettings = Object.freeze({
   avatarSource: 'local',
   sessionIdleHours: 48,
   sessionAbsoluteDays: 14,
+  dateFormat: 'F j, Y',
+  timeFormat: 'g:i a',
+  feedContent: 'full',
+  feedItems: 10,
+  showOnFront: 'posts',
+  pageOnFront: 0,
+  pageForPosts: 0,
+  discourageSearchEngines: false,
+  permalinkStructure: '/%year%/%monthnum%/%day%/%postname%/',
+  uploadMaxMegabytes: 10,
 });
 
 export type SettingKey = keyof SiteSettings;
@@ -126,6 +155,19 @@ const validators: Readonly<Record<SettingKey, { valid: Validator; hint: string }
   commentNotifyAuthor: { valid: isBoolean, hint: 'true or false' },
   commentNotifyModeration: { valid: isBoolean, hint: 'true or false' },
   avatarSource: { valid: isOneOf('local', 'gravatar'), hint: '"local" or "gravatar"' },
+  dateFormat: { valid: (v) => isText(50)(v) && (v as string).trim().length > 0, hint: 'a date format of 1–50 characters such as F j, Y' },
+  timeFormat: { valid: (v) => isText(50)(v) && (v as string).trim().length > 0, hint: 'a time format of 1–50 characters such as g:i a' },
+  feedContent: { valid: isOneOf('full', 'excerpt'), hint: '"full" or "excerpt"' },
+  feedItems: { valid: isIntIn(1, 100), hint: 'a whole number from 1 to 100' },
+  showOnFront: { valid: isOneOf('posts', 'page'), hint: '"posts" or "page"' },
+  pageOnFront: { valid: isIntIn(0, Number.MAX_SAFE_INTEGER), hint: 'a page id, or 0 for none' },
+  pageForPosts: { valid: isIntIn(0, Number.MAX_SAFE_INTEGER), hint: 'a page id, or 0 for none' },
+  discourageSearchEngines: { valid: isBoolean, hint: 'true or false' },
+  permalinkStructure: {
+    valid: isOneOf('/%year%/%monthnum%/%day%/%postname%/', '/%year%/%monthnum%/%postname%/', '/archives/%post_id%', '/%postname%/'),
+    hint: 'one of the structures offered (day and name, month and name, numeric, post name)',
+  },
+  uploadMaxMegabytes: { valid: isIntIn(1, 1024), hint: 'a whole number of megabytes from 1 to 1024' },
   sessionIdleHours: { valid: isIntIn(1, 720), hint: 'a whole number of hours from 1 to 720 (30 days)' },
   sessionAbsoluteDays: { valid: isIntIn(1, 365), hint: 'a whole number of days from 1 to 365' },
 };
