@@ -122,10 +122,26 @@ export function validatePostInput(input: Omit<PostInput, 'termIds'>): void {
   if (Object.keys(problems).length > 0) throw invalidInput('POST_INVALID', 'Some fields of the post are not valid.', { fields: problems });
 }
 
-/** WordPress's default pretty permalink for posts: /YYYY/MM/DD/slug/. Pages live at their path. */
-export function postPermalinkPath(post: Pick<Post, 'slug' | 'publishedLocal'>): string {
-  const date = (post.publishedLocal ?? '').slice(0, 10).split('-');
-  return `/${date.join('/')}/${encodeURIComponent(post.slug)}/`;
+/** Settings → Permalinks: WordPress's common structures (Day and name is WordPress's default, and ours). */
+export const PERMALINK_STRUCTURES = [
+  '/%year%/%monthnum%/%day%/%postname%/', '/%year%/%monthnum%/%postname%/', '/archives/%post_id%', '/%postname%/',
+] as const;
+export type PermalinkStructure = (typeof PERMALINK_STRUCTURES)[number];
+
+/**
+ * A post's address in `structure` (default: /YYYY/MM/DD/slug/). Numeric addresses end with a slash, as every other
+ * address of the site (/archives/123/). Without an id a numeric address cannot be made: day and name is used. Pages
+ * live at their path.
+ */
+export function postPermalinkPath(
+  post: Pick<Post, 'slug' | 'publishedLocal'> & { readonly id?: number }, structure: PermalinkStructure = PERMALINK_STRUCTURES[0],
+): string {
+  const [year = '', month = '', day = ''] = (post.publishedLocal ?? '').slice(0, 10).split('-');
+  const slug = encodeURIComponent(post.slug);
+  if (structure === '/archives/%post_id%' && post.id !== undefined) return `/archives/${post.id}/`;
+  if (structure === '/%postname%/') return `/${slug}/`;
+  if (structure === '/%year%/%monthnum%/%postname%/') return `/${year}/${month}/${slug}/`;
+  return `/${year}/${month}/${day}/${slug}/`;
 }
 
 /** The excerpt a list shows: the writer's own, or the first 55 words of the text. */
