@@ -8,7 +8,8 @@ import { createAuthTransactions } from './auth-transactions.js';
 import { type AvatarStore, createAvatarStore } from './avatars.js';
 import { type IdentityService, createIdentityService } from './identity.service.js';
 import { createOAuthClients } from './oauth-client.js';
-import type { ProviderDefinition } from './providers.js';
+import { type StoredProvidersWatch, mergeProviderConfigs } from './provider-settings.js';
+import type { EnabledProvider, ProviderDefinition } from './providers.js';
 import { PROVIDERS, enabledProviders } from './registry.js';
 import { type ProviderSignInService, createProviderSignInService } from './sign-in.service.js';
 
@@ -22,6 +23,10 @@ export { identityErrors } from './identity.errors.js';
 export { createIdentityService } from './identity.service.js';
 export type { IdentityService, SignInOptions, SignedInIdentity } from './identity.service.js';
 export { PROVIDERS, enabledProviders } from './registry.js';
+export { configFromStored, mergeProviderConfigs, watchStoredProviders } from './provider-settings.js';
+export type { StoredProvidersWatch } from './provider-settings.js';
+export { checkProvider } from './provider-check.js';
+export type { ProviderCheck } from './provider-check.js';
 export type {
   AuthProviderId, EnabledProvider, OAuth2ProviderDefinition, OidcProviderDefinition, ProfileSource, ProviderDefinition, ProviderProfile,
 } from './providers.js';
@@ -41,6 +46,8 @@ export interface IdentityFeatureDeps {
   readonly authProviders: AuthProvidersConfig;
   /** The known providers (default: all of PROVIDERS); tests may add their own. */
   readonly registry?: readonly ProviderDefinition[];
+  /** Providers set up in the admin (Settings → Sign-in); the environment's `authProviders` win over them. */
+  readonly storedProviders?: StoredProvidersWatch;
 }
 
 export interface IdentityFeature {
@@ -49,12 +56,21 @@ export interface IdentityFeature {
   readonly avatars: AvatarStore;
 }
 
+const NO_PROVIDERS: AuthProvidersConfig = Object.freeze({});
+
 /** Builds the identity services together: they share the avatar store and the enabled providers. */
 export function createIdentityFeature(deps: IdentityFeatureDeps): IdentityFeature {
   const avatars = createAvatarStore({ dir: `${deps.dataDir}/avatars` });
   const identities = createIdentityService({ db: deps.db, clock: deps.clock, users: deps.users, usersWithin: deps.usersWithin, avatars });
+  // Rebuilt only when the stored providers' snapshot changes (a new object each time they are read).
+  let built: { stored: AuthProvidersConfig; providers: EnabledProvider[] } | undefined;
+  const providers = () => {
+    const stored = deps.storedProviders?.current() ?? NO_PROVIDERS;
+    if (built?.stored !== stored) built = { stored, providers: enabledProviders(mergeProviderConfigs(deps.authProviders, stored), deps.registry ?? PROVIDERS) };
+    return built.providers;
+  };
   const signIn = createProviderSignInService({
-    providers: enabledProviders(deps.authProviders, deps.registry ?? PROVIDERS),
+    providers,
     clients: createOAuthClients({ clock: deps.clock }),
     transactions: createAuthTransactions({ tokens: deps.tokens, clock: deps.clock }),
     identities,

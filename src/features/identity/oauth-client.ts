@@ -23,6 +23,9 @@ interface Discovered {
   readonly at: number;
 }
 
+/** What discovery and keys are kept under: the provider and, for OIDC ones, its issuer. */
+const cacheKeyOf = ({ definition, settings }: EnabledProvider) => (definition.kind === 'oidc' ? `${definition.id} ${definition.issuer(settings)}` : definition.id);
+
 const ENDPOINTS = ['issuer', 'authorization_endpoint', 'token_endpoint', 'userinfo_endpoint', 'jwks_uri'] as const;
 
 export function createOAuthClients(deps: { readonly clock: Clock }): OAuthClients {
@@ -32,7 +35,9 @@ export function createOAuthClients(deps: { readonly clock: Clock }): OAuthClient
   async function metadataOf(provider: EnabledProvider): Promise<client.ServerMetadata> {
     const { definition, settings } = provider;
     if (definition.kind === 'oauth2') return definition.serverMetadata(settings);
-    const cached = discovered.get(definition.id);
+    // By issuer too: the admin may point the provider at another one (Settings → Sign-in).
+    const key = cacheKeyOf(provider);
+    const cached = discovered.get(key);
     if (cached && Date.now() - cached.at < DISCOVERY_TTL_MS) return cached.metadata;
     const issuer = new URL(definition.issuer(settings));
     const found = await client.discovery(issuer, settings.clientId, settings.clientSecret, undefined, {
@@ -41,7 +46,7 @@ export function createOAuthClients(deps: { readonly clock: Clock }): OAuthClient
     });
     // A plain copy: the helpers openid-client adds are functions, which a Configuration cannot clone.
     const metadata = JSON.parse(JSON.stringify(found.serverMetadata())) as client.ServerMetadata;
-    discovered.set(definition.id, { metadata, at: Date.now() });
+    discovered.set(key, { metadata, at: Date.now() });
     return metadata;
   }
 
@@ -70,13 +75,13 @@ export function createOAuthClients(deps: { readonly clock: Clock }): OAuthClient
       );
       configuration.timeout = REQUEST_TIMEOUT_S;
       if (needsInsecure(metadata)) client.allowInsecureRequests(configuration);
-      const keys = jwks.get(definition.id);
+      const keys = jwks.get(cacheKeyOf(provider));
       if (keys) client.setJwksCache(configuration, keys);
       return configuration;
     },
     remember(provider, configuration) {
       const keys = client.getJwksCache(configuration);
-      if (keys) jwks.set(provider.definition.id, keys);
+      if (keys) jwks.set(cacheKeyOf(provider), keys);
     },
     async isLocal(provider) {
       return needsInsecure(await metadataOf(provider));

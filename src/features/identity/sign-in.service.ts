@@ -36,7 +36,8 @@ export interface ProviderSignInService {
 }
 
 export interface ProviderSignInDeps {
-  readonly providers: readonly EnabledProvider[];
+  /** The providers in force now (the environment's and the settings'): read at each use, as the admin may change them. */
+  readonly providers: () => readonly EnabledProvider[];
   readonly clients: OAuthClients;
   readonly transactions: AuthTransactions;
   readonly identities: Pick<IdentityService, 'signInWithProfile'>;
@@ -55,9 +56,9 @@ function isUnreachable(error: unknown): boolean {
 }
 
 export function createProviderSignInService(deps: ProviderSignInDeps): ProviderSignInService {
-  const byId = new Map(deps.providers.map((provider) => [provider.definition.id as string, provider]));
+  const find = (id: string) => deps.providers().find((provider) => provider.definition.id === id);
   const require = (id: string) => {
-    const provider = byId.get(id);
+    const provider = find(id);
     if (!provider) throw identityErrors.providerUnknown();
     return provider;
   };
@@ -71,8 +72,10 @@ export function createProviderSignInService(deps: ProviderSignInDeps): ProviderS
   }
 
   return {
-    providers: deps.providers,
-    find: (id) => byId.get(id),
+    get providers() {
+      return deps.providers();
+    },
+    find,
 
     async begin(providerId, request) {
       const provider = require(providerId);

@@ -2,10 +2,12 @@
 import type { Db } from '../../db/database.js';
 import type { ChangeBus } from '../../kernel/events.js';
 import { memoUntilChange } from '../../kernel/memo.js';
-import { AppError, invalidInput } from '../../kernel/errors.js';
-import { firstFreeSlug, isValidSlug, slugify } from '../../kernel/slug.js';
+import { firstFreeSlug, slugify } from '../../kernel/slug.js';
+import type { SettingsService } from '../settings/index.js';
 import { type Taxonomy, type Term, type TermWithCount, categoryPathOf, descendantIds } from './taxonomy.js';
+import { taxonomyErrors } from './taxonomy.errors.js';
 import * as repo from './taxonomy.repo.js';
+import { type TermEditing, checkTermFields, createTermEditing } from './term-editing.service.js';
 
 export interface NewTermInput {
   readonly name: string;
@@ -14,7 +16,7 @@ export interface NewTermInput {
   readonly parentId?: number | null;
 }
 
-export interface TaxonomyService {
+export interface TaxonomyService extends TermEditing {
   create(taxonomy: Taxonomy, input: NewTermInput): Promise<Term>;
   findBySlug(taxonomy: Taxonomy, slug: string): Promise<Term | undefined>;
   /** Resolves /category/a/b/ to category b when its ancestors are exactly a; else undefined. */
@@ -30,34 +32,34 @@ export interface TaxonomyService {
   setPostTerms(postId: number, termIds: readonly number[]): Promise<void>;
 }
 
-export function createTaxonomyService(deps: { readonly db: Db; readonly events: ChangeBus }): TaxonomyService {
+export function createTaxonomyService(deps: {
+  readonly db: Db;
+  readonly events: ChangeBus;
+  /** Where the default category ("Uncategorized") is remembered. */
+  readonly settings: Pick<SettingsService, 'get' | 'update'>;
+}): TaxonomyService {
   const { db, events } = deps;
   // Terms change rarely and are shown on every page: kept in memory, so a page only reads its links.
   const termsById = memoUntilChange(events, (e) => e.type === 'term', async () => new Map((await repo.listAllTerms(db)).map((t) => [t.id, t])));
 
   async function create(taxonomy: Taxonomy, input: NewTermInput): Promise<Term> {
-    const name = input.name.trim();
-    if (name.length === 0 || name.length > 200) throw invalidInput('TERM_NAME_INVALID', 'A name is 1–200 characters.');
-    if (input.slug !== undefined && !isValidSlug(input.slug)) {
-      throw invalidInput('TERM_SLUG_INVALID', 'A slug is lowercase letters, digits and single hyphens.');
-    }
+    const { name = '', description = '' } = checkTermFields(input);
     const base = input.slug ?? (slugify(name) || taxonomy);
-    if (input.slug !== undefined && (await repo.findTermBySlug(db, taxonomy, input.slug))) {
-      throw new AppError({ code: 'TERM_SLUG_TAKEN', kind: 'conflict', message: `The slug "${input.slug}" is already used.` });
-    }
+    if (input.slug !== undefined && (await repo.findTermBySlug(db, taxonomy, input.slug))) throw taxonomyErrors.slugTaken(input.slug);
+    const parentId = taxonomy === 'category' ? (input.parentId ?? null) : null;
+    if (parentId !== null && (await repo.listTerms(db, 'category')).every((t) => t.id !== parentId)) throw taxonomyErrors.parentNotFound();
     const slug = firstFreeSlug(base, await repo.listSlugsStartingWith(db, taxonomy, base));
-    const term = await repo.insertTerm(db, {
-      taxonomy,
-      name,
-      slug,
-      description: (input.description ?? '').trim(),
-      parentId: taxonomy === 'category' ? (input.parentId ?? null) : null,
-    });
+    const term = await repo.insertTerm(db, { taxonomy, name, slug, description, parentId });
     events.publish({ type: 'term', termId: term.id });
     return term;
   }
 
+  const listWithCounts = memoUntilChange(events, (e) => e.type === 'post' || e.type === 'term', (taxonomy: Taxonomy) =>
+    repo.listTermsWithCounts(db, taxonomy),
+  );
+
   return {
+    ...createTermEditing({ db, events, settings: deps.settings, create, listWithCounts }),
     create,
     findBySlug: (taxonomy, slug) => repo.findTermBySlug(db, taxonomy, slug),
     async findCategoryByPath(slugs) {
@@ -74,9 +76,7 @@ export function createTaxonomyService(deps: { readonly db: Db; readonly events: 
       return descendantIds(categoryId, await repo.listTerms(db, 'category'));
     },
     // Counts change with posts as well as with terms.
-    listWithCounts: memoUntilChange(events, (e) => e.type === 'post' || e.type === 'term', (taxonomy: Taxonomy) =>
-      repo.listTermsWithCounts(db, taxonomy),
-    ),
+    listWithCounts,
     async categoryPaths() {
       const all = await repo.listTerms(db, 'category');
       const byId = new Map(all.map((t) => [t.id, t]));
