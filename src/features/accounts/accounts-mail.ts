@@ -55,6 +55,20 @@ export function buildResetMail(input: AccountMailInput): MailMessage {
   ]);
 }
 
+/** To someone an administrator made an account for: who they are here, and the link to choose a password. */
+export function buildInviteMail(input: AccountMailInput & { readonly login: string; readonly roleLabel: string }): MailMessage {
+  const site = oneLine(input.siteTitle);
+  return mail(input, 'Your new account', [
+    `An administrator of ${site} made an account for you (${oneLine(input.roleLabel)}).`,
+    `Your username: ${oneLine(input.login)}`,
+    '',
+    'To choose your password, open this link within 7 days (it works once):',
+    input.url,
+    '',
+    'If you did not expect this, ignore this message: nobody can sign in with the account until a password is chosen.',
+  ]);
+}
+
 export function buildEmailLinkMail(input: AccountMailInput): MailMessage {
   const site = oneLine(input.siteTitle);
   return mail(input, 'Your sign-in link', [

@@ -63,6 +63,8 @@ export interface AccountsService {
   register(input: RegistrationInput): Promise<void>;
   /** Queues the confirmation mail again (at most one an hour). */
   requestVerification(userId: number, returnTo?: string): Promise<void>;
+  /** Queues the invitation of an account an administrator made: a link to choose its first password (7 days, once). */
+  requestInvitation(userId: number): Promise<void>;
   /** Queues a password-reset mail; the job sends nothing for an address without a site account. */
   requestPasswordReset(email: string): Promise<void>;
   /** Queues a sign-in link; the job sends nothing for an address without a site account. */
@@ -203,6 +205,7 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
       const payload = returnTo === undefined ? { userId } : { userId, returnTo };
       await queue(ACCOUNT_JOBS.verify, payload, hourlyDedupeKey(ACCOUNT_JOBS.verify, userId, clock.now()));
     },
+    requestInvitation: (userId) => queue(ACCOUNT_JOBS.invite, { userId }),
     requestPasswordReset: (email) => queue(ACCOUNT_JOBS.reset, { email: normalizeEmail(email) }),
     requestEmailLink: (email, returnTo) =>
       queue(ACCOUNT_JOBS.emailLink, returnTo === undefined ? { email: normalizeEmail(email) } : { email: normalizeEmail(email), returnTo }),

@@ -13,10 +13,14 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
 /** What each mailed link is for: a token of one purpose never opens another's page. */
-export const ACCOUNT_TOKEN_PURPOSES = { verify: 'account-verify', reset: 'account-reset', emailLink: 'account-email-link' } as const;
+export const ACCOUNT_TOKEN_PURPOSES = {
+  verify: 'account-verify', reset: 'account-reset', emailLink: 'account-email-link',
+  // An administrator's invitation opens the reset page: choosing a first password is choosing a new one.
+  invite: 'account-reset',
+} as const;
 
 /** How long each mailed link works. */
-export const ACCOUNT_LINK_LIFETIMES_MS = { verify: 48 * HOUR, reset: HOUR, emailLink: 15 * MINUTE } as const;
+export const ACCOUNT_LINK_LIFETIMES_MS = { verify: 48 * HOUR, reset: HOUR, emailLink: 15 * MINUTE, invite: 7 * 24 * HOUR } as const;
 
 /** The mail jobs: each makes its link's token when it sends, so no token exists that nobody was mailed. */
 export const ACCOUNT_JOBS = {
@@ -24,6 +28,7 @@ export const ACCOUNT_JOBS = {
   addressTaken: 'accounts.address-taken-mail',
   reset: 'accounts.reset-mail',
   emailLink: 'accounts.email-link-mail',
+  invite: 'accounts.invite-mail',
 } as const;
 
 /** An identity of an account: one whose account exists (for 'site', its e-mail is set by our own mailed link). */

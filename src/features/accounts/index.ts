@@ -7,6 +7,6 @@ export {
 } from './accounts.js';
 export type { AccountIdentity, AddressMailPayload, Registration, RegistrationInput, UserMailPayload } from './accounts.js';
 export { accountEmailUnverified, accountInvalid, accountLinkInvalid, identityNotFound, lastSignInMethod } from './accounts.errors.js';
-export { buildAddressTakenMail, buildEmailLinkMail, buildResetMail, buildVerifyMail } from './accounts-mail.js';
+export { buildAddressTakenMail, buildEmailLinkMail, buildInviteMail, buildResetMail, buildVerifyMail } from './accounts-mail.js';
 export type { AccountMailInput } from './accounts-mail.js';
 export { COMMON_PASSWORD_COUNT, isCommonPassword } from './common-passwords.js';

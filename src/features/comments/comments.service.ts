@@ -14,6 +14,9 @@ import {
 import { commentNotFound } from './comments.errors.js';
 import { type HeldCommentsQuery, listHeldComments } from './held-comments.repo.js';
 import * as repo from './comments.repo.js';
+import type { CommentQuerying } from './comment-query.js';
+import * as queryRepo from './comment-query.repo.js';
+import { type CommentModeration, createCommentModeration } from './moderation.service.js';
 import { type CommentSubmission, type SubmissionContext, type SubmissionDeps, type SubmittedComment, createCommentSubmission } from './submission.service.js';
 import * as submissionRepo from './submission.repo.js';
 
@@ -37,7 +40,7 @@ export interface NewBan {
   readonly expiresAt?: string;
 }
 
-export interface CommentsService {
+export interface CommentsService extends CommentModeration, CommentQuerying {
   /**
    * The approved thread of a post; `pendingIds` (the reader's own comments awaiting moderation, from their
    * signed cookie) are woven in where they belong.
@@ -125,6 +128,11 @@ export function createCommentsService(deps: CommentsDeps): CommentsService {
   const { db, events, clock } = deps;
   const submit = createCommentSubmission(deps);
   return {
+    ...createCommentModeration(deps),
+    async query(q) {
+      const [comments, total] = await Promise.all([queryRepo.listComments(db, q), queryRepo.countComments(db, q)]);
+      return { comments, total };
+    },
     async threadOf(postId, maxDepth, order, pendingIds = []) {
       return buildThread(await repo.listApprovedComments(db, postId, pendingIds), maxDepth, order);
     },

@@ -15,3 +15,6 @@ export {
 export type { CommentJobPayload } from './comments.js';
 export type { Comment, CommentNode, CommentStatus, ModerationComment, ModerationPage } from './comments.js';
 export { commentNotFound } from './comments.errors.js';
+export { isBulkAction } from './moderation.service.js';
+export type { BulkAction, CommentEditInput, CommentModeration, ModerationQuery } from './moderation.service.js';
+export type { CommentQuery, CommentQuerying, QueriedComment } from './comment-query.js';

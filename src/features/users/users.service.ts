@@ -1,13 +1,14 @@
-// Creating and finding people.
+// Creating and finding people; managing them (list, profile, role, removal) comes from user-admin.service.ts.
 import type { Db } from '../../db/database.js';
 import { AppError, invalidInput } from '../../kernel/errors.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { ChangeBus } from '../../kernel/events.js';
 import { PASSWORD_MAX, PASSWORD_MIN, type NewUserInput, type Role, type User, displayNameProblem, validateNewUser } from './users.js';
 import { hashPassword, verifyPassword } from './password.js';
+import { type UserAdministration, createUserAdministration } from './user-admin.service.js';
 import * as repo from './users.repo.js';
 
-export interface UsersService {
+export interface UsersService extends UserAdministration {
   create(input: NewUserInput): Promise<User>;
   findById(id: number): Promise<User | undefined>;
   findByLogin(login: string): Promise<User | undefined>;
@@ -39,6 +40,7 @@ export function createUsersService(deps: { readonly db: Db; readonly clock: Cloc
   let dummyHash: Promise<string> | undefined;
   const dummy = () => (dummyHash ??= hashPassword('quire: the password of no account'));
   return {
+    ...createUserAdministration(deps),
     async create(input) {
       const valid = validateNewUser(input);
       const taken = await repo.isLoginOrEmailTaken(db, valid.login, valid.email);

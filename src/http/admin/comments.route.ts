@@ -1,15 +1,16 @@
-// /admin/comments: the moderation list by status, and one POST form per action (approve, spam, delete…).
+// /admin/comments: the moderation list (by status, searched, limited to a post), one POST form per action on a
+// comment (approve, spam, delete, ban…) and the bulk form over the ticked comments.
 import type { FastifyInstance } from 'fastify';
-import { type CommentStatus, commentNotFound, isCommentStatus } from '../../features/comments/index.js';
-import { AppError } from '../../kernel/errors.js';
-import { renderModeration } from '../../../themes/default/index.js';
+import { type CommentStatus, commentNotFound, isBulkAction } from '../../features/comments/index.js';
+import { AppError, isAppError } from '../../kernel/errors.js';
 import { requireUser } from '../auth/current-user.js';
 import type { HttpDeps } from '../deps.js';
 import { banExpiryOf, banReasonOf } from './ban-terms.js';
-import { markAdminResponse, sendAdminPage } from './page.js';
-import {
-  ADMIN_PATHS, moderationHref, presentModerationComment, presentModerationPagination, presentTabs,
-} from './present.js';
+import { registerCommentEditRoutes } from './comments-edit.route.js';
+import { MODERATE, sendModerationList } from './comments-list.js';
+import { isId, moderationHref, noSuchList, returnView, viewOf } from './comments.present.js';
+import { markAdminResponse } from './page.js';
+import { ADMIN_PATHS } from './present.js';
 
 type Fields = Readonly<Record<string, unknown>>;
 
@@ -24,56 +25,66 @@ const ACTIONS: Readonly<Record<string, { readonly to: CommentStatus | null; read
   ban: { to: 'spam', notice: 'The author is banned, and the comment was marked as spam.' },
 };
 
-const MODERATE = { access: { capability: 'moderate_comments' } } as const;
-const PAGE = /^[1-9]\d{0,5}$/;
-const ID = /^[1-9]\d{0,9}$/;
-// Ids are 32-bit integers on PostgreSQL: a larger number would fail in the database rather than find nothing.
-const MAX_ID = 2_147_483_647;
+/** The summary after a bulk action, by action: "3 comments approved." */
+const BULK_NOTICES: Readonly<Record<string, string>> = {
+  approve: 'approved', unapprove: 'moved to pending', spam: 'marked as spam', unspam: 'restored from the spam',
+  trash: 'moved to the trash', restore: 'restored from the trash', delete: 'deleted permanently',
+};
 
-function noSuchList(): AppError {
-  return new AppError({ code: 'PAGE_NOT_FOUND', kind: 'not_found', message: 'There is no such list of comments.' });
-}
+/** More ids than this in one form is not a person ticking boxes. */
+const BULK_FIELD_MAX = 200;
 
-/** ?status= and ?paged= (or the form's view/paged fields): pending page 1 when absent, 404 when nonsense. */
-function listQuery(status: unknown, paged: unknown): { status: CommentStatus; page: number } {
-  const s = status === undefined || status === '' ? 'pending' : status;
-  const p = paged === undefined || paged === '' ? '1' : paged;
-  if (typeof s !== 'string' || !isCommentStatus(s) || typeof p !== 'string' || !PAGE.test(p)) throw noSuchList();
-  return { status: s, page: Number(p) };
-}
+const NOTICES: Readonly<Record<string, string>> = { edited: 'Comment updated.', replied: 'Reply posted and approved.' };
 
-/** The list to go back to after an action; a tampered view or page falls back to the pending list. */
-function returnList(body: Fields): { status: CommentStatus; page: number } {
-  try {
-    return listQuery(body.view, body.paged);
-  } catch {
-    return { status: 'pending', page: 1 };
+function noticeFor(query: Fields): string | null {
+  const { done, count } = query;
+  if (typeof done !== 'string') return null;
+  if (Object.hasOwn(BULK_NOTICES, done) && typeof count === 'string' && /^\d{1,4}$/.test(count)) {
+    const n = Number(count);
+    return `${n} ${n === 1 ? 'comment' : 'comments'} ${BULK_NOTICES[done]}.`;
   }
+  if (Object.hasOwn(NOTICES, done)) return NOTICES[done] ?? null;
+  return Object.hasOwn(ACTIONS, done) ? (ACTIONS[done]?.notice ?? null) : null;
 }
 
-function noticeFor(done: unknown): string | null {
-  return typeof done === 'string' && Object.hasOwn(ACTIONS, done) ? (ACTIONS[done]?.notice ?? null) : null;
+function bulkInvalid(message: string): AppError {
+  return new AppError({ code: 'COMMENT_BULK_INVALID', kind: 'invalid', message });
+}
+
+/** The ids ticked in the bulk form (one or many `ids` fields). */
+function bulkIds(value: unknown): number[] {
+  const list = value === undefined ? [] : [value].flat();
+  if (list.length > BULK_FIELD_MAX) throw bulkInvalid(`Tick at most ${BULK_FIELD_MAX} comments at once.`);
+  if (!list.every(isId)) throw bulkInvalid('The ticked comments could not be read: reload the list and try again.');
+  return list.map(Number);
 }
 
 export function registerCommentRoutes(app: FastifyInstance, deps: HttpDeps): void {
+  registerCommentEditRoutes(app, deps);
   app.get<{ Querystring: Fields }>(ADMIN_PATHS.comments, { config: MODERATE }, async (request, reply) => {
     const user = await requireUser(request, deps.services);
-    const { status, page } = listQuery(request.query.status, request.query.paged);
-    const [counts, list, settings] = await Promise.all([
-      deps.services.comments.countsByStatus(), deps.services.comments.listForModeration({ status, page }), deps.services.settings.get(),
-    ]);
-    const main = renderModeration({
-      heading: 'Comments',
-      notice: noticeFor(request.query.done),
-      tabs: presentTabs(counts, status),
-      comments: list.comments.map((c) => presentModerationComment(c, settings.language, settings.timezone)),
-      emptyMessage: status === 'pending' ? 'No comments are awaiting moderation.' : 'There are no comments here.',
-      csrfToken: deps.csrf.tokenFor(request, reply),
-      hidden: [{ name: 'view', value: status }, { name: 'paged', value: String(page) }],
-      pagination: presentModerationPagination(status, list),
-    });
-    const options = { pageTitle: 'Comments', user, section: 'comments', pendingComments: counts.pending } as const;
-    return sendAdminPage(deps, request, reply, options, main);
+    const q = request.query;
+    return sendModerationList(deps, request, reply, user, viewOf(q.status, q.paged, q.s, q.post), { notice: noticeFor(q) });
+  });
+
+  app.post<{ Body: Fields }>(`${ADMIN_PATHS.comments}/bulk`, { config: MODERATE }, async (request, reply) => {
+    const user = await requireUser(request, deps.services);
+    const body = request.body ?? {};
+    deps.csrf.verify(request, body._csrf);
+    const action = typeof body.action === 'string' ? body.action : '';
+    let ids: number[];
+    try {
+      if (!isBulkAction(action)) throw bulkInvalid('Choose a bulk action (approve, spam, trash…) before applying it.');
+      ids = bulkIds(body.ids);
+      if (ids.length === 0) throw bulkInvalid('Tick the comments to apply the bulk action to.');
+    } catch (error) {
+      if (!isAppError(error) || error.code !== 'COMMENT_BULK_INVALID') throw error;
+      // The list comes back as it was, the refusal above it: nothing was changed.
+      return sendModerationList(deps, request, reply, user, returnView(body), { notice: null, alert: error.message, status: 400 });
+    }
+    const changed = await deps.services.comments.bulk(ids, action);
+    request.log.info({ action, asked: ids.length, changed, userId: user.id }, 'comments moderated in bulk');
+    return markAdminResponse(reply).redirect(moderationHref(returnView(body), { done: action, count: String(changed) }), 303);
   });
 
   app.post<{ Params: { id: string; action: string }; Body: Fields }>(
@@ -85,7 +96,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: HttpDeps): voi
       deps.csrf.verify(request, body._csrf);
       const action = Object.hasOwn(ACTIONS, request.params.action) ? ACTIONS[request.params.action] : undefined;
       if (!action) throw noSuchList();
-      if (!ID.test(request.params.id) || Number(request.params.id) > MAX_ID) throw commentNotFound();
+      if (!isId(request.params.id)) throw commentNotFound();
       const id = Number(request.params.id);
       if (request.params.action === 'ban') {
         const terms = { reason: banReasonOf(body.reason), expiresAt: banExpiryOf(body.duration, deps.clock.now()) };
@@ -93,8 +104,9 @@ export function registerCommentRoutes(app: FastifyInstance, deps: HttpDeps): voi
       } else if (action.to === null) await deps.services.comments.deletePermanently(id);
       else await deps.services.comments.setStatus(id, action.to);
       request.log.info({ commentId: id, action: request.params.action, userId: user.id }, 'comment moderated');
-      const back = returnList(body);
-      return markAdminResponse(reply).redirect(moderationHref(back.status, back.page, request.params.action), 303);
+      // The Dashboard's quick buttons come back to the Dashboard (a fixed address: never one the form names).
+      if (body.return === 'dashboard') return markAdminResponse(reply).redirect(`${ADMIN_PATHS.home}?done=${request.params.action}`, 303);
+      return markAdminResponse(reply).redirect(moderationHref(returnView(body), { done: request.params.action }), 303);
     },
   );
 }

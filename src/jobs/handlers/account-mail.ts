@@ -1,7 +1,7 @@
 // accounts.*-mail: the mails of site accounts. Each makes its link's token as it sends (so no token exists that
 // nobody was mailed), and sends nothing when there is nothing to say (no such account, address confirmed already).
 import {
-  ACCOUNT_JOBS, type AccountsService, addressMailPayloadOf, buildAddressTakenMail, buildEmailLinkMail, buildResetMail,
+  ACCOUNT_JOBS, type AccountsService, addressMailPayloadOf, buildAddressTakenMail, buildEmailLinkMail, buildInviteMail, buildResetMail,
   buildVerifyMail, userMailPayloadOf,
 } from '../../features/accounts/index.js';
 import type { JobHandler, JobHandlers } from '../../features/jobs/index.js';
@@ -63,6 +63,17 @@ export function accountMailHandlers(deps: AccountMailDeps): JobHandlers {
     await deliver(deps.mailer, buildResetMail({ to: issued.user.email, siteTitle: await title(), url: `${base}${ACCOUNT_MAIL_PATHS.reset}${issued.token}` }));
   };
 
+  const invite: JobHandler = async (payload) => {
+    const parsed = userMailPayloadOf(payload);
+    if (!parsed) throw payloadInvalid(ACCOUNT_JOBS.invite, '{ "userId": 3 }');
+    const issued = await accounts.issueLink('invite', { userId: parsed.userId });
+    if (!issued) return;
+    const roleLabel = issued.user.role.charAt(0).toUpperCase() + issued.user.role.slice(1);
+    await deliver(deps.mailer, buildInviteMail({
+      to: issued.user.email, siteTitle: await title(), url: `${base}${ACCOUNT_MAIL_PATHS.reset}${issued.token}`, login: issued.user.login, roleLabel,
+    }));
+  };
+
   const emailLink: JobHandler = async (payload) => {
     const parsed = addressMailPayloadOf(payload);
     if (!parsed) throw payloadInvalid(ACCOUNT_JOBS.emailLink, '{ "email": "ann@example.com" }');
@@ -77,5 +88,6 @@ export function accountMailHandlers(deps: AccountMailDeps): JobHandlers {
     [ACCOUNT_JOBS.addressTaken]: addressTaken,
     [ACCOUNT_JOBS.reset]: reset,
     [ACCOUNT_JOBS.emailLink]: emailLink,
+    [ACCOUNT_JOBS.invite]: invite,
   };
 }
