@@ -1,6 +1,6 @@
 // `npm run bench`: seeds a site, then measures Quire against its baselines (a bare node:http server, nginx) in one run
 // and prints the figures. Options (after `npm run bench --`):
-//   --only=uncached,cached,startup,comments   only these sections (default: all four; also `--only cached`; `--only=profile`: none)
+//   --only=uncached,cached,startup,comments,rest,wxr   only these sections (default: all six; also `--only cached`; `--only=profile`: none)
 //   --profile[=fresh,cached,bare,comments]    afterwards, profile a server under post-page (or comment) load (--cpu-prof) and summarize it
 //   --comment-rate=N                  comments per second while the post page is loaded in the comments section (default 500)
 //   --duration=S --repeat=N --warmup=S  N rounds of one S-second run per row, after S seconds thrown away (default 3, 5, 3)
@@ -19,6 +19,7 @@ import { type CommentsFigures, type CommentsOptions, measureComments, profileCom
 import { type BenchSchema, DEFAULT_POSTGRES_URL, createBenchSchema } from './postgres.js';
 import { COMMENT_COUNT, type BenchSite, prepareSite } from './prepare.js';
 import { monotonicUs, summarizeProfile } from './profile.js';
+import { measureWxrSection, wxrReport } from './wxr.js';
 import {
   type Baseline, type Group, type Row, type StartFigures, TARGETS, int, loadTable, machineHeader, machineLoadNote, ratioOf, startTable, verdict,
 } from './report.js';
@@ -34,7 +35,7 @@ const WORKERS = 2;
 // ---------------------------------------------------------------------------------------------------------------
 // Options
 
-const SECTIONS = ['uncached', 'cached', 'startup', 'comments'] as const;
+const SECTIONS = ['uncached', 'cached', 'startup', 'comments', 'rest', 'wxr'] as const;
 /** `--only=profile`: none of the sections, only what --profile asks for. */
 const NO_SECTION = 'profile';
 type Section = (typeof SECTIONS)[number];
@@ -256,6 +257,8 @@ async function run(): Promise<void> {
   let pages: Pages | undefined;
   if (sections.has('uncached') || sections.has('cached')) pages = await measureLoadSections(site, f, notes);
   const comments = sections.has('comments') ? await measureCommentsSection() : undefined;
+  const rest = sections.has('rest') ? await measureRestSection(site) : undefined;
+  const wxr = sections.has('wxr') ? await measureWxrSection(tmp, progress) : undefined;
 
   console.log('Quire: node bin/quire.js serve [--workers 2], LOG_LEVEL=warn, QUIRE_JOBS on, no Redis. Every server answers the same body bytes.');
   console.log(`Post page: ${site.postPath}; home page: /.`);
@@ -282,6 +285,14 @@ async function run(): Promise<void> {
   }
   for (const note of notes) console.log(note);
   if (comments) console.log(commentsReport(comments));
+  if (wxr) console.log(wxrReport(wxr));
+  if (rest) {
+    console.log('');
+    console.log(`WordPress REST API, rendered fresh by one Quire process (QUIRE_PAGE_CACHE=off), interleaved with its home page:`);
+    console.log(`  GET ${REST_PATH}: ${int(rest.api.reqPerSec)} req/s (p50 ${rest.api.p50Ms.toFixed(1)} ms, p99 ${rest.api.p99Ms.toFixed(1)} ms, ${rest.api.errors} errors)`);
+    console.log(`  GET / (home page): ${int(rest.home.reqPerSec)} req/s (p50 ${rest.home.p50Ms.toFixed(1)} ms, p99 ${rest.home.p99Ms.toFixed(1)} ms)`);
+    console.log(`  REST ÷ home page: ${ratioOf(rest.api, rest.home).toFixed(2)}× (median of the per-round ratios)`);
+  }
   if (starts) {
     console.log('');
     console.log(startTable({ ...starts, ...(f.rssAfterLoadMb === undefined ? {} : { rssAfterLoadMb: f.rssAfterLoadMb }) }));
@@ -296,6 +307,20 @@ async function run(): Promise<void> {
       await profilePostPage(site, target, pages);
     }
   }
+}
+
+/** The REST section's request: the first page of posts, as a WordPress client's post list asks for it. */
+const REST_PATH = '/wp-json/wp/v2/posts?per_page=10';
+
+/** GET REST_PATH against the home page on the same fresh-rendering Quire, interleaved round by round. */
+async function measureRestSection(site: BenchSite): Promise<{ readonly api: LoadFigures; readonly home: LoadFigures }> {
+  return withServer(startQuire({ dataDir: site.dataDir }), async (server) => {
+    await record(server, REST_PATH);
+    await record(server, '/');
+    const slots = [REST_PATH, '/'].map((pagePath): Slot => ({ server, path: pagePath, runs: [] }));
+    await measureInterleaved(slots);
+    return { api: combineRuns(slots[0]?.runs ?? []), home: combineRuns(slots[1]?.runs ?? []) };
+  });
 }
 
 /** The comments section's settings; its PostgreSQL schema is made here, so that Ctrl-C and the end of the run drop it. */

@@ -7,21 +7,25 @@ import type { Config } from './config/schema.js';
 import { resolveSecret } from './config/secret.js';
 import { type Db, closeDatabase, isDatabaseReachable, migrateToLatest, openDatabase } from './db/database.js';
 import { createAccountsService } from './features/accounts/index.js';
+import { createAppPasswordsService } from './features/app-passwords/index.js';
 import { createCommentDraftsService } from './features/comment-drafts/index.js';
 import { createCommentsService } from './features/comments/index.js';
-import { createIdentityFeature } from './features/identity/index.js';
+import { createIdentityFeature, watchStoredProviders } from './features/identity/index.js';
 import { createMailer } from './features/mail/index.js';
+import { createMediaService } from './features/media/index.js';
 import { createPasskeysService } from './features/passkeys/index.js';
 import { type JobsService, createJobsService } from './features/jobs/index.js';
-import { createPostsService } from './features/posts/index.js';
+import { createPostsService, createRevisionsService } from './features/posts/index.js';
 import { createPrivacyService } from './features/privacy/index.js';
 import { createDatabaseSessionStore, createSessionsService } from './features/sessions/index.js';
 import { createSettingsService } from './features/settings/index.js';
 import { createSubscriptionsService } from './features/subscriptions/index.js';
+import { createSyndicationService } from './features/syndication/index.js';
 import { createSetupService } from './features/setup/index.js';
 import { createTaxonomyService } from './features/taxonomy/index.js';
 import { createTokensService } from './features/tokens/index.js';
 import { createUsersService } from './features/users/index.js';
+import { createWxrService } from './features/wxr/index.js';
 import { loadAssets } from './http/assets.route.js';
 import { createCsrf } from './http/csrf.js';
 import type { Services } from './http/deps.js';
@@ -104,12 +108,13 @@ export function buildServices(deps: ServiceDeps): Services {
   // A first sign-in with a provider writes the account and its identity on one transaction.
   const identity = createIdentityFeature({
     db, clock, users, usersWithin: (tx) => createUsersService({ db: tx, clock, events }), tokens, ...deps.config,
+    storedProviders: watchStoredProviders({ settings, events }),
   });
   return {
     settings,
     users,
     posts,
-    taxonomy: createTaxonomyService({ db, events }),
+    taxonomy: createTaxonomyService({ db, events, settings }),
     comments: createCommentsService({ db, clock, events, settings, posts, counters: deps.counters, ipSalt: deps.secret, subscriptions }),
     subscriptions,
     // Erasure runs the subscriptions and tokens features on its own transaction: comments, subscriptions and
@@ -130,6 +135,11 @@ export function buildServices(deps: ServiceDeps): Services {
       db, clock, publicUrl: deps.config.publicUrl, secret: deps.secret, settings, users, identities: identity.identities,
     }),
     commentDrafts: createCommentDraftsService({ db, clock, posts }),
+    media: createMediaService({ db, clock, settings, events, uploadsDir: path.join(deps.config.dataDir, 'uploads') }),
+    revisions: createRevisionsService({ db, clock, posts }),
+    appPasswords: createAppPasswordsService({ db, clock, users, ipSalt: deps.secret }),
+    syndication: createSyndicationService({ db }),
+    wxr: createWxrService({ db, clock, settings, ipSalt: deps.secret, publicUrl: deps.config.publicUrl }),
     tokens,
   };
 }
@@ -156,6 +166,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     const secret = resolveSecret(config);
     const clock = options.clock ?? systemClock;
     const services = buildServices({ db, clock, events, counters: platform.counters, secret, sessionStore: platform.sessions, config });
+    // Read once before the first request: the sign-in providers set up in the admin are among the settings.
+    await services.settings.get();
     // One signer for the links mail carries and the pages that check them.
     const signer = createSigner(secret);
     const pageCache = config.pageCache ? createPageCache() : undefined;

@@ -37,6 +37,8 @@ export interface LayoutVM {
   readonly robots?: string;
   /** First-party scripts, loaded with `defer` (the CSP allows nothing inline). */
   readonly scripts?: readonly string[];
+  /** Discovery and sharing: feeds, oEmbed, OpenGraph and Twitter meta, JSON-LD. */
+  readonly head?: HeadVM;
 }
 
 export interface PostMetaVM {
@@ -217,6 +219,8 @@ export interface SingleVM {
   readonly liveHref?: string;
   /** A fresh form stamp for the script (data-stamp). */
   readonly stampHref?: string;
+  /** The post's featured image; absent or null: none. */
+  readonly featuredImage?: FeaturedImageVM | null;
 }
 
 export interface ErrorVM {
@@ -275,12 +279,8 @@ export interface AdminLayoutVM {
   readonly nav: readonly AdminNavItemVM[];
   /** The signed-in person's name and the Log Out form; null when nobody is signed in. */
   readonly session: { readonly displayName: string; readonly logoutAction: string; readonly csrfToken: string } | null;
-}
-
-export interface AdminDashboardVM {
-  readonly heading: string;
-  readonly roleLabel: string;
-  readonly links: readonly (LinkVM & { readonly note: string })[];
+  /** First-party scripts of the screen, loaded with `defer` (the CSP allows nothing inline). */
+  readonly scripts?: readonly string[];
 }
 
 export interface ModerationTabVM extends LinkVM {
@@ -321,4 +321,25 @@ export interface ModerationVM {
   /** Sent back with every action as hidden fields, so the list comes back as it was. */
   readonly hidden: readonly { readonly name: string; readonly value: string }[];
   readonly pagination: PaginationVM;
+}
+
+/** What a public page tells feed readers, embedders, social sites and search engines about itself. */
+export interface HeadVM {
+  /** <link>s: the REST API, the site's feeds, this page's feed, a post's JSON, shortlink and oEmbed. Absolute hrefs. */
+  readonly links: readonly { readonly rel: string; readonly type?: string; readonly title?: string; readonly href: string }[];
+  /** OpenGraph (`property`) and Twitter (`name`) meta tags, in order. */
+  readonly meta: readonly { readonly attribute: 'property' | 'name'; readonly key: string; readonly content: string }[];
+  /** A schema.org object (BlogPosting on posts); the theme writes it as JSON that cannot end its script element. */
+  readonly jsonLd: Readonly<Record<string, unknown>> | null;
+}
+
+/** An image from the media library with every size it has (srcset), as <img> needs it. */
+export interface FeaturedImageVM {
+  readonly src: string;
+  readonly srcset: string;
+  readonly sizes: string;
+  readonly width: number;
+  readonly height: number;
+  readonly alt: string;
+  readonly caption: string;
 }

@@ -3,6 +3,8 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/load.js';
 import { isAppError } from '../kernel/errors.js';
 import { registerDbCommands } from './db-migrate.js';
+import { registerExportCommands } from './export-wordpress.js';
+import { registerImportCommands } from './import-wordpress.js';
 import { registerSeedCommands } from './seed-demo.js';
 import { registerServeCommand } from './serve.js';
 import { registerUserCommands } from './user-add.js';
@@ -19,6 +21,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   registerDbCommands(program);
   registerUserCommands(program);
   registerSeedCommands(program);
+  registerImportCommands(program);
+  registerExportCommands(program);
   for (const command of program.commands) {
     command.exitOverride().showHelpAfterError('(run with --help for usage)');
     for (const sub of command.commands) sub.exitOverride().showHelpAfterError('(run with --help for usage)');

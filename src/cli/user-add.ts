@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { maskEmail, roles } from '../features/users/index.js';
+import { registerAppPasswordCommand } from './app-password.js';
 import { withApp } from './with-app.js';
 
 interface UserAddOptions {
@@ -34,4 +35,5 @@ export function registerUserCommands(program: Command): void {
       );
       console.log(`Created ${created.role} "${created.login}" (${maskEmail(created.email)}), id ${created.id}.`);
     });
+  registerAppPasswordCommand(user);
 }

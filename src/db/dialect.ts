@@ -4,6 +4,9 @@ import type { Database, JobsTable, Timestamp } from './tables.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
+/** Tables whose `id` an import may write by hand. */
+export type IdSequenceTable = 'posts' | 'comments' | 'terms' | 'media' | 'users';
+
 export interface SearchRequest {
   /** The reader's words, as typed. */
   readonly words: string;
@@ -66,6 +69,11 @@ export interface SqlDialect {
    * running for one worker, attempts + 1, and returns them; concurrent claimers never get the same job.
    */
   claimJobs(db: Kysely<Database>, claim: JobClaim): Promise<Selectable<JobsTable>[]>;
+  /**
+   * Moves `table`'s id numbering past its largest id, after rows were written with ids of their own (an import
+   * keeping WordPress ids). PostgreSQL's serial sequence ignores such rows; SQLite numbers from max(id) anyway.
+   */
+  syncIdSequence(db: Kysely<Database>, table: IdSequenceTable): Promise<void>;
   /** Closes whatever the dialect opened beyond Kysely's own pool. */
   close(): Promise<void>;
 }

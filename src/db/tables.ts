@@ -279,6 +279,13 @@ export interface LegacyPathsTable {
   postId: number;
 }
 
+/** The slug of a term merged into another (term_id): its old archive address answers 301 to that term's. */
+export interface TermRedirectsTable {
+  taxonomy: Taxonomy;
+  slug: string;
+  termId: number;
+}
+
 export interface Database {
   users: UsersTable;
   identities: IdentitiesTable;
@@ -300,4 +307,5 @@ export interface Database {
   applicationPasswords: ApplicationPasswordsTable;
   legacyIds: LegacyIdsTable;
   legacyPaths: LegacyPathsTable;
+  termRedirects: TermRedirectsTable;
 }

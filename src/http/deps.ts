@@ -1,19 +1,23 @@
 // What the HTTP layer is given by app.ts: services, configuration and request helpers.
 import type { Config } from '../config/schema.js';
 import type { AccountsService } from '../features/accounts/index.js';
+import type { AppPasswordsService } from '../features/app-passwords/index.js';
 import type { CommentDraftsService } from '../features/comment-drafts/index.js';
 import type { CommentsService } from '../features/comments/index.js';
 import type { IdentityService, ProviderSignInService } from '../features/identity/index.js';
+import type { MediaService } from '../features/media/index.js';
 import type { PasskeysService } from '../features/passkeys/index.js';
-import type { PostsService } from '../features/posts/index.js';
+import type { PostsService, RevisionsService } from '../features/posts/index.js';
 import type { PrivacyService } from '../features/privacy/index.js';
 import type { SessionsService } from '../features/sessions/index.js';
 import type { SettingsService } from '../features/settings/index.js';
 import type { SetupService } from '../features/setup/index.js';
 import type { SubscriptionsService } from '../features/subscriptions/index.js';
+import type { SyndicationService } from '../features/syndication/index.js';
 import type { TaxonomyService } from '../features/taxonomy/index.js';
 import type { TokensService } from '../features/tokens/index.js';
 import type { UsersService } from '../features/users/index.js';
+import type { WxrService } from '../features/wxr/index.js';
 import type { Clock } from '../kernel/clock.js';
 import type { CounterStore } from '../kernel/counters.js';
 import type { Signer } from '../kernel/signed.js';
@@ -46,6 +50,16 @@ export interface Services {
   readonly commentDrafts: CommentDraftsService;
   /** One-time tokens (stored hashed): the daily clean-up deletes spent ones. */
   readonly tokens: TokensService;
+  /** Uploads under <data dir>/uploads: sniffed, size-limited, images resized; their descriptions; deletion. */
+  readonly media: MediaService;
+  /** The editor's revisions (diff, restore), autosaves and edit locks ("X is currently editing"). */
+  readonly revisions: RevisionsService;
+  /** Application passwords: HTTP Basic credentials for /wp-json (made, listed, revoked by their owner; checked per request). */
+  readonly appPasswords: AppPasswordsService;
+  /** What feeds and sitemaps read: recent public comments and sitemap files. */
+  readonly syndication: SyndicationService;
+  /** WordPress (WXR) import and export, and the old WordPress addresses an import left behind. */
+  readonly wxr: WxrService;
 }
 
 export interface HttpDeps {

@@ -7,6 +7,7 @@ import type { HttpDeps } from './deps.js';
 import { setSecurityHeaders } from './security-headers.js';
 import { loadSiteContext, type SiteContext } from './site/context.js';
 import { sendPage } from './site/page.js';
+import { isWpJsonRequest, wpErrorResponse } from './wp-json/wp-error.js';
 
 const STATUS: Readonly<Record<ErrorKind, number>> = {
   invalid: 400,
@@ -99,7 +100,7 @@ export function prefersJson(request: FastifyRequest): boolean {
  * arrive in the shape it reads. Reads stay HTML: a page's answer varying by Accept would mislead caches.
  */
 function answersJson(request: FastifyRequest): boolean {
-  if (request.routeOptions.config?.surface === 'api') return true;
+  if (request.routeOptions.config?.surface === 'api' || isWpJsonRequest(request)) return true;
   return request.method !== 'GET' && request.method !== 'HEAD' && prefersJson(request);
 }
 
@@ -107,6 +108,11 @@ async function sendError(deps: HttpDeps, request: FastifyRequest, reply: Fastify
   const status = statusOf(error.kind);
   if (status >= 500) request.log.error({ err: error.cause ?? error, code: error.code }, 'request failed');
   else request.log.info({ code: error.code, status }, 'request refused');
+  // /wp-json answers in WordPress's shape and codes, whoever refused (a handler, the router, Fastify's parser).
+  if (isWpJsonRequest(request)) {
+    const wp = wpErrorResponse(error, status);
+    return reply.status(wp.status).send(wp.body);
+  }
   if (answersJson(request)) {
     return reply.status(status).send({ code: error.code, message: error.message, data: { status, ...error.details } });
   }

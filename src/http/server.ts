@@ -5,6 +5,9 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { enforceAccessRules, requireAccessRules } from './access.js';
 import { registerAccountRoutes } from './account/routes.js';
 import { registerAdminRoutes } from './admin/routes.js';
+import { registerWritingRoutes } from './admin/posts.routes.js';
+import { registerTermAndSettingsRoutes } from './admin/terms-and-settings.routes.js';
+import { registerPeopleRoutes } from './admin/users.routes.js';
 import { registerAssetRoutes } from './assets.route.js';
 import { registerAvatarRoutes } from './auth/avatars.route.js';
 import { currentUser } from './auth/current-user.js';
@@ -15,6 +18,8 @@ import type { HttpDeps } from './deps.js';
 import { frameworkErrorHandler, installErrorHandling } from './errors.js';
 import { registerHealthRoute } from './health.route.js';
 import { addSecurityHeaders } from './security-headers.js';
+import { registerFeedRoutes } from './feeds/feeds.route.js';
+import { registerSitemapRoutes } from './feeds/sitemaps.route.js';
 import { registerArchiveRoutes } from './site/archive.route.js';
 import { registerCommentIdentityRoutes } from './site/comment-identity.route.js';
 import { registerCommentPostRoutes } from './site/comment-post.route.js';
@@ -25,6 +30,9 @@ import { registerLiveCommentRoutes } from './site/live-comments.route.js';
 import { registerWellKnownRoutes } from './site/well-known.route.js';
 import { registerSetupRoutes } from './site/setup.route.js';
 import { registerSignedLinkRoutes } from './site/signed-links.route.js';
+import { registerUploadRoutes } from './site/uploads.route.js';
+import { rewriteRestRoute } from './wp-json/rest-route.js';
+import { registerWpJsonRoutes } from './wp-json/routes.js';
 
 export interface ServerOptions {
   readonly logger: FastifyServerOptions['logger'];
@@ -47,6 +55,8 @@ export async function buildServer(deps: HttpDeps, options: ServerOptions): Promi
     trustProxy: trustProxyOption(deps.config.trustProxy),
     routerOptions: { ignoreDuplicateSlashes: true, maxParamLength: 500 },
     frameworkErrors: frameworkErrorHandler(deps),
+    // WordPress's plain form of the API (/?rest_route=/wp/v2/posts) is routed as /wp-json/wp/v2/posts.
+    rewriteUrl: rewriteRestRoute,
   });
   requireAccessRules(app);
   installErrorHandling(app, deps);
@@ -63,6 +73,8 @@ export async function buildServer(deps: HttpDeps, options: ServerOptions): Promi
   registerSetupRoutes(app, deps);
   registerHomeRoutes(app, deps);
   registerArchiveRoutes(app, deps);
+  registerFeedRoutes(app, deps);
+  registerSitemapRoutes(app, deps);
   registerSignedLinkRoutes(app, deps);
   registerCommentPostRoutes(app, deps);
   registerCommentIdentityRoutes(app, deps);
@@ -71,7 +83,12 @@ export async function buildServer(deps: HttpDeps, options: ServerOptions): Promi
   registerAccountRoutes(app, deps);
   registerOAuthRoutes(app, deps);
   registerAvatarRoutes(app, deps);
+  registerUploadRoutes(app, deps);
   registerContentRoutes(app, deps);
   registerAdminRoutes(app, deps);
+  registerWritingRoutes(app, deps);
+  registerTermAndSettingsRoutes(app, deps);
+  registerPeopleRoutes(app, deps);
+  await registerWpJsonRoutes(app, deps);
   return app;
 }

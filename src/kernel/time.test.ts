@@ -1,6 +1,6 @@
 // Wall-clock time in the site's zone, real calendar dates, and time zone names.
 import { describe, it, expect } from 'vitest';
-import { isRealDate, isValidTimeZone, localDateTimeOf } from './time.js';
+import { instantOfLocalDateTime, isRealDate, isValidTimeZone, localDateTimeOf } from './time.js';
 
 const at = (iso: string): Date => new Date(iso);
 
@@ -92,6 +92,33 @@ describe('isValidTimeZone', () => {
   it('rejects unknown names, empty strings and bare offsets', () => {
     for (const zone of ['', ' ', 'Mars/Olympus', 'Europe/Pariss', 'Not a zone', 'Z']) {
       expect(isValidTimeZone(zone), JSON.stringify(zone)).toBe(false);
+    }
+  });
+});
+
+describe('instantOfLocalDateTime', () => {
+  it('reads a wall-clock time in the zone as the instant it names (the inverse of localDateTimeOf)', () => {
+    expect(instantOfLocalDateTime('2026-03-04T05:06', 'UTC')?.toISOString()).toBe('2026-03-04T05:06:00.000Z');
+    expect(instantOfLocalDateTime('2026-07-01T09:30', 'Europe/Paris')?.toISOString()).toBe('2026-07-01T07:30:00.000Z');
+    expect(instantOfLocalDateTime('2026-01-01T00:15:30', 'Asia/Kolkata')?.toISOString()).toBe('2025-12-31T18:45:30.000Z');
+  });
+
+  it('round-trips with localDateTimeOf across the year in New York', () => {
+    for (const iso of ['2026-01-15T12:00:00Z', '2026-06-15T03:45:00Z', '2026-11-01T05:30:00Z', '2026-11-01T06:30:00Z']) {
+      const local = localDateTimeOf(at(iso), 'America/New_York');
+      const back = instantOfLocalDateTime(local, 'America/New_York');
+      expect(localDateTimeOf(back as Date, 'America/New_York')).toBe(local);
+    }
+  });
+
+  it('reads a time skipped by the spring change with the offset before it, and a repeated hour as its first occurrence', () => {
+    expect(instantOfLocalDateTime('2026-03-08T02:30', 'America/New_York')?.toISOString()).toBe('2026-03-08T07:30:00.000Z');
+    expect(instantOfLocalDateTime('2026-11-01T01:30', 'America/New_York')?.toISOString()).toBe('2026-11-01T05:30:00.000Z');
+  });
+
+  it('refuses dates the calendar does not have and text that is not a date and time', () => {
+    for (const text of ['2026-02-31T10:00', '2026-13-01T10:00', 'tomorrow', '', '2026-03-04', '2026-03-04T24:00', '2026-03-04T10:00Z', ' 2026-03-04T10:00']) {
+      expect(instantOfLocalDateTime(text, 'UTC'), text).toBeUndefined();
     }
   });
 });

@@ -85,7 +85,7 @@ describe('comment moderation', () => {
     expect(item.find('time').attr('datetime')).toBe(post.publishedAt);
     expect(item.find('.moderation-excerpt').text()).toBe(text);
     const actions = item.find('form[method="post"]').map((_, f) => $(f).attr('action')).get();
-    expect(actions).toEqual(['approve', 'spam', 'trash', 'delete', 'ban'].map((a) => `/admin/comments/${id}/${a}`));
+    expect(actions).toEqual(['approve', 'spam', 'trash', 'delete', 'ban', 'reply'].map((a) => `/admin/comments/${id}/${a}`));
     item.find('form').each((_, f) => {
       expect($(f).find('input[name="_csrf"]').val()).toBeTruthy();
     });
@@ -197,8 +197,7 @@ describe('comment moderation', () => {
   it('shows the pending count on the landing page and in the menu', async () => {
     const pending = (await app.services.comments.countsByStatus()).pending;
     const $ = parseHtml((await get(app, '/admin/', editor)).body);
-    expect($('.admin-links a[href="/admin/comments"]').text()).toBe('Comments');
-    expect($('.admin-links').text()).toContain(`${pending} awaiting moderation`);
+    expect($('.dashboard-glance a[href="/admin/comments"]').text()).toBe(`${pending} ${pending === 1 ? 'Comment' : 'Comments'} in moderation`);
     expect($('.admin-nav a[href="/admin/comments"] .admin-count').text()).toBe(String(pending));
   });
 });

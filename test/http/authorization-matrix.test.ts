@@ -31,7 +31,7 @@ interface Fixture {
 }
 
 interface Row {
-  readonly method: 'GET' | 'POST';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
   /** The route as registered. */
   readonly route: string;
   readonly access: AccessRule;
@@ -44,9 +44,16 @@ interface Row {
 }
 
 const moderators: Outcomes = { anonymous: LOGIN, subscriber: 403, contributor: 403, author: 403, editor: 200, administrator: 200 };
+/** Authors, editors and administrators (upload_files) get `outcome`; contributors and subscribers 403. */
+const uploaders = (outcome: Outcome): Outcomes =>
+  ({ anonymous: LOGIN, subscriber: 403, contributor: 403, author: outcome, editor: outcome, administrator: outcome });
 /** Only administrators (manage_options) get `outcome`; other staff 403, anonymous visitors the sign-in page. */
 const administrators = (outcome: Outcome): Outcomes =>
   ({ anonymous: LOGIN, subscriber: 403, contributor: 403, author: 403, editor: 403, administrator: outcome });
+
+/** Everyone who writes (edit_posts: contributors and up) gets `outcome`; subscribers 403, anonymous visitors the sign-in page. */
+const writers = (outcome: Outcome): Outcomes =>
+  ({ anonymous: LOGIN, subscriber: 403, contributor: outcome, author: outcome, editor: outcome, administrator: outcome });
 
 const TABLE: readonly Row[] = [
   { method: 'GET', route: '/assets/:file', access: 'public', sample: (f) => f.stylesheet, expected: everyone(200) },
@@ -63,6 +70,24 @@ const TABLE: readonly Row[] = [
   { method: 'GET', route: '/author/:slug/', access: 'public', sample: (f) => f.author, expected: everyone(200) },
   { method: 'GET', route: '/author/:slug/page/:n/', access: 'public', sample: (f) => `${f.author}page/1/`, expected: everyone(200) },
   { method: 'GET', route: '/*', access: 'public', sample: (f) => f.post, expected: everyone(200) },
+  // Feeds, sitemaps and oEmbed: public reads (a feed of something that does not exist is 404 for everyone).
+  { method: 'GET', route: '/feed/', access: 'public', sample: () => '/feed/', expected: everyone(200) },
+  { method: 'GET', route: '/feed/:format/', access: 'public', sample: () => '/feed/atom/', expected: everyone(200) },
+  { method: 'GET', route: '/comments/feed/', access: 'public', sample: () => '/comments/feed/', expected: everyone(200) },
+  { method: 'GET', route: '/comments/feed/:format/', access: 'public', sample: () => '/comments/feed/json/', expected: everyone(200) },
+  { method: 'GET', route: '/tag/:slug/feed/', access: 'public', sample: (f) => `${f.tag}feed/`, expected: everyone(200) },
+  { method: 'GET', route: '/tag/:slug/feed/:format/', access: 'public', sample: () => '/tag/no-such-tag/feed/atom/', expected: everyone(404) },
+  { method: 'GET', route: '/author/:slug/feed/', access: 'public', sample: (f) => `${f.author}feed/`, expected: everyone(200) },
+  { method: 'GET', route: '/author/:slug/feed/:format/', access: 'public', sample: (f) => `${f.author}feed/json/`, expected: everyone(200) },
+  { method: 'GET', route: '/:year/:month/:day/:slug/feed/', access: 'public', sample: (f) => `${f.post}feed/`, expected: everyone(200) },
+  { method: 'GET', route: '/:year/:month/:day/:slug/feed/:format/', access: 'public', sample: () => '/2026/01/01/no-such-post/feed/atom/', expected: everyone(404) },
+  { method: 'GET', route: '/sitemap.xml', access: 'public', sample: () => '/sitemap.xml', expected: everyone(200) },
+  { method: 'GET', route: '/sitemap-:name', access: 'public', sample: () => '/sitemap-posts-1.xml', expected: everyone(200) },
+  { method: 'GET', route: '/wp-sitemap.xml', access: 'public', sample: () => '/wp-sitemap.xml', expected: everyone(301) },
+  {
+    method: 'GET', route: '/wp-json/oembed/1.0/embed', access: 'public', sample: (f) => `/wp-json/oembed/1.0/embed?url=${encodeURIComponent(`http://blog.test${f.post}`)}`,
+    expected: everyone(200),
+  },
   { method: 'GET', route: '/admin/login', access: 'public', sample: () => '/admin/login', expected: everyone(200) },
   {
     method: 'POST', route: '/admin/login', access: 'public', sample: () => '/admin/login',
@@ -79,6 +104,64 @@ const TABLE: readonly Row[] = [
     // No comment 999999: those allowed get as far as looking it up (404), and nothing changes.
     method: 'POST', route: '/admin/comments/:id/:action', access: { capability: 'moderate_comments' },
     sample: () => '/admin/comments/999999/approve', expected: { ...moderators, editor: 404, administrator: 404 },
+  },
+  // Moderation beyond one button: no bulk action chosen (400); no comment 999999 to edit or reply to (404). Nothing changes.
+  { method: 'POST', route: '/admin/comments/bulk', access: { capability: 'moderate_comments' }, sample: () => '/admin/comments/bulk', expected: { ...moderators, editor: 400, administrator: 400 } },
+  ...(['GET', 'POST'] as const).map((method): Row => ({
+    method, route: '/admin/comments/:id/edit', access: { capability: 'moderate_comments' }, sample: () => '/admin/comments/999999/edit',
+    expected: { ...moderators, editor: 404, administrator: 404 },
+  })),
+  {
+    method: 'POST', route: '/admin/comments/:id/reply', access: { capability: 'moderate_comments' }, sample: () => '/admin/comments/999999/reply',
+    fields: () => ({ source: 'A reply to nothing.' }), expected: { ...moderators, editor: 404, administrator: 404 },
+  },
+  // Quick Draft: an empty title is refused (400) for everyone who writes; nothing is stored.
+  {
+    method: 'POST', route: '/admin/quick-draft', access: { capability: 'edit_posts' }, sample: () => '/admin/quick-draft',
+    fields: () => ({ title: '', content: '' }), expected: { anonymous: LOGIN, subscriber: 403, contributor: 400, author: 400, editor: 400, administrator: 400 },
+  },
+  // Users: administrators only; a bad form is refused (400), user 999999 does not exist (404). Nothing changes.
+  { method: 'GET', route: '/admin/users', access: { capability: 'list_users' }, sample: () => '/admin/users', expected: administrators(200) },
+  { method: 'POST', route: '/admin/users/role', access: { capability: 'promote_users' }, sample: () => '/admin/users/role', expected: administrators(400) },
+  { method: 'GET', route: '/admin/users/new', access: { capability: 'create_users' }, sample: () => '/admin/users/new', expected: administrators(200) },
+  {
+    method: 'POST', route: '/admin/users/new', access: { capability: 'create_users' }, sample: () => '/admin/users/new',
+    fields: () => ({ email: 'not an address', login: 'matrix', role: 'author', setup: 'invite' }), expected: administrators(400),
+  },
+  ...(['GET', 'POST'] as const).flatMap((method): Row[] => [
+    { method, route: '/admin/users/:id', access: { capability: 'edit_users' }, sample: () => '/admin/users/999999', expected: administrators(404) },
+    { method, route: '/admin/users/:id/delete', access: { capability: 'delete_users' }, sample: () => '/admin/users/999999/delete', expected: administrators(404) },
+  ]),
+  { method: 'POST', route: '/admin/users/:id/app-passwords', access: { capability: 'edit_users' }, sample: () => '/admin/users/999999/app-passwords', expected: administrators(404) },
+  {
+    method: 'POST', route: '/admin/users/:id/app-passwords/:uuid/revoke', access: { capability: 'edit_users' },
+    sample: () => '/admin/users/999999/app-passwords/00000000-0000-4000-8000-000000000000/revoke', expected: administrators(404),
+  },
+  { method: 'POST', route: '/admin/users/:id/app-passwords/revoke-all', access: { capability: 'edit_users' }, sample: () => '/admin/users/999999/app-passwords/revoke-all', expected: administrators(404) },
+  // Profile: everyone signed in, on their own account; bad forms are refused (400) and change nothing.
+  { method: 'GET', route: '/admin/profile', access: { capability: 'read' }, sample: () => '/admin/profile', expected: { ...everyone(200), anonymous: LOGIN } },
+  { method: 'POST', route: '/admin/profile', access: { capability: 'read' }, sample: () => '/admin/profile', fields: () => ({ email: 'not an address' }), expected: { ...everyone(400), anonymous: LOGIN } },
+  {
+    method: 'POST', route: '/admin/profile/password', access: { capability: 'read' }, sample: () => '/admin/profile/password',
+    fields: () => ({ currentPassword: 'not the password', newPassword: 'a new long password' }), expected: { ...everyone(400), anonymous: LOGIN },
+  },
+  {
+    method: 'POST', route: '/admin/profile/app-passwords', access: { capability: 'read' }, sample: () => '/admin/profile/app-passwords',
+    fields: () => ({ appPasswordName: '' }), expected: { ...everyone(400), anonymous: LOGIN },
+  },
+  {
+    method: 'POST', route: '/admin/profile/app-passwords/:uuid/revoke', access: { capability: 'read' },
+    sample: () => '/admin/profile/app-passwords/00000000-0000-4000-8000-000000000000/revoke', expected: { ...everyone(404), anonymous: LOGIN },
+  },
+  // A profile picture must be an image of your own: media 999999 is none (400); those who cannot upload get 403.
+  {
+    method: 'POST', route: '/admin/profile/avatar', access: { capability: 'upload_files' }, sample: () => '/admin/profile/avatar',
+    fields: () => ({ avatar: '999999' }), expected: { anonymous: LOGIN, subscriber: 403, contributor: 403, author: 400, editor: 400, administrator: 400 },
+  },
+  // Revoking all of your own (none here) changes nothing and goes back to the profile.
+  {
+    method: 'POST', route: '/admin/profile/app-passwords/revoke-all', access: { capability: 'read' }, sample: () => '/admin/profile/app-passwords/revoke-all',
+    expected: { ...everyone(303), anonymous: LOGIN },
   },
   // Bans: the form sent empty is refused (400) for those allowed; no ban 999999 to lift (404). Nothing changes.
   { method: 'GET', route: '/admin/comments/bans', access: { capability: 'moderate_comments' }, sample: () => '/admin/comments/bans', expected: moderators },
@@ -100,6 +183,34 @@ const TABLE: readonly Row[] = [
   {
     method: 'POST', route: '/admin/settings/discussion', access: { capability: 'manage_options' }, sample: () => '/admin/settings/discussion',
     fields: () => ({ commentMaxLinks: 'many' }), expected: administrators(400),
+  },
+  // Categories and tags (manage_categories: editors and administrators): an empty name or no bulk choice is refused
+  // (400); there is no term 999999 to edit, delete or merge (404). Nothing changes.
+  ...(['/admin/categories', '/admin/tags'] as const).flatMap((base): Row[] => {
+    const managers = (outcome: Outcome): Outcomes => ({ ...moderators, editor: outcome, administrator: outcome });
+    const access = { capability: 'manage_categories' } as const;
+    return [
+      { method: 'GET', route: base, access, sample: () => base, expected: managers(200) },
+      { method: 'POST', route: base, access, sample: () => base, fields: () => ({ name: ' ' }), expected: managers(400) },
+      { method: 'POST', route: `${base}/bulk`, access, sample: () => `${base}/bulk`, expected: managers(400) },
+      ...(['GET', 'POST'] as const).map((method): Row => ({ method, route: `${base}/:id/edit`, access, sample: () => `${base}/999999/edit`, expected: managers(404) })),
+      ...(['delete', 'merge'] as const).map((action): Row => ({
+        method: 'POST', route: `${base}/:id/${action}`, access, sample: () => `${base}/999999/${action}`, expected: managers(404),
+      })),
+    ];
+  }),
+  // Settings → General, Reading, Sign-in and Permalinks: administrators only; a form with a bad value changes nothing
+  // (400), nor does a Test of a provider that does not exist.
+  ...(['general', 'reading', 'sign-in', 'permalinks'] as const).flatMap((screen): Row[] => [
+    { method: 'GET', route: `/admin/settings/${screen}`, access: { capability: 'manage_options' }, sample: () => `/admin/settings/${screen}`, expected: administrators(200) },
+    {
+      method: 'POST', route: `/admin/settings/${screen}`, access: { capability: 'manage_options' }, sample: () => `/admin/settings/${screen}`,
+      fields: () => ({ timezone: 'Nowhere/Nothing', postsPerPage: 'many', oidcEnabled: '1' }), expected: administrators(400),
+    },
+  ]),
+  {
+    method: 'POST', route: '/admin/settings/sign-in/test', access: { capability: 'manage_options' }, sample: () => '/admin/settings/sign-in/test',
+    fields: () => ({ test: 'no-such-provider' }), expected: administrators(400),
   },
   // Mailed links: the signed token is the credential, whoever follows it; a made-up one is refused (400) and changes nothing.
   ...(['/subscriptions/confirm/', '/subscriptions/unsubscribe/', '/comments/moderate/'] as const).flatMap((path): Row[] =>
@@ -169,6 +280,127 @@ const TABLE: readonly Row[] = [
   { method: 'GET', route: '/auth/:provider/start', access: 'public', sample: () => '/auth/oidc/start?return_to=/', expected: everyone(404) },
   { method: 'GET', route: '/auth/:provider/callback', access: 'public', sample: () => '/auth/oidc/callback?state=x&code=y', expected: everyone(404) },
   { method: 'GET', route: '/avatars/:file', access: 'public', sample: () => `/avatars/${'0'.repeat(64)}.png`, expected: everyone(404) },
+  // Media: upload_files (authors and up, as WordPress; contributors cannot upload). The form sent without a file is
+  // refused (400); the script's upload without its X-CSRF-Token header is refused (403); no item 999999 (404).
+  // Nothing is stored. /uploads/* serves only files the media table knows.
+  { method: 'GET', route: '/uploads/*', access: 'public', sample: () => '/uploads/2026/01/nothing.png', expected: everyone(404) },
+  { method: 'GET', route: '/admin/media', access: { capability: 'upload_files' }, sample: () => '/admin/media', expected: uploaders(200) },
+  { method: 'POST', route: '/admin/media', access: { capability: 'upload_files' }, sample: () => '/admin/media', expected: uploaders(400) },
+  {
+    method: 'GET', route: '/admin/media.json', access: { capability: 'upload_files' }, sample: () => '/admin/media.json?type=image',
+    expected: { ...uploaders(200), anonymous: 401 },
+  },
+  {
+    method: 'POST', route: '/admin/media/upload', access: { capability: 'upload_files' }, sample: () => '/admin/media/upload',
+    expected: { ...uploaders(403), anonymous: 401 },
+  },
+  ...(['GET', 'POST'] as const).flatMap((method): Row[] => ['', '/delete'].map((suffix) => ({
+    method, route: `/admin/media/:id${suffix}`, access: { capability: 'upload_files' }, sample: () => `/admin/media/999999${suffix}`, expected: uploaders(404),
+  }))),
+  // The writers' admin: lists and the editor for everyone who writes (pages: editors and up); an item 999999 is
+  // looked up (404) by those allowed in; an empty form is refused (400) and changes nothing.
+  ...(['posts', 'pages'] as const).flatMap((list): Row[] => {
+    const capability = list === 'posts' ? 'edit_posts' : 'edit_pages';
+    const allowed = (outcome: Outcome): Outcomes => list === 'posts' ? writers(outcome) : { ...writers(403), editor: outcome, administrator: outcome };
+    return [
+      { method: 'GET', route: `/admin/${list}`, access: { capability }, sample: () => `/admin/${list}`, expected: allowed(200) },
+      { method: 'POST', route: `/admin/${list}/bulk`, access: { capability }, sample: () => `/admin/${list}/bulk`, expected: allowed(400) },
+      { method: 'GET', route: `/admin/${list}/new`, access: { capability }, sample: () => `/admin/${list}/new`, expected: allowed(200) },
+      { method: 'POST', route: `/admin/${list}/new`, access: { capability }, sample: () => `/admin/${list}/new`, expected: allowed(400) },
+      { method: 'POST', route: `/admin/${list}/new/autosave`, access: { capability }, sample: () => `/admin/${list}/new/autosave`, expected: allowed(400) },
+    ];
+  }),
+  ...(['trash', 'restore', 'delete', 'edit', 'autosave', 'lock', 'quick-edit', 'revisions'] as const).flatMap((action): Row[] => [
+    ...(['edit', 'quick-edit', 'revisions'].includes(action)
+      ? [{ method: 'GET' as const, route: `/admin/posts/:id/${action}`, access: { capability: 'edit_posts' as const }, sample: () => `/admin/posts/999999/${action}`, expected: writers(404) }]
+      : []),
+    ...(action === 'revisions'
+      ? []
+      : [{ method: 'POST' as const, route: `/admin/posts/:id/${action}`, access: { capability: 'edit_posts' as const }, sample: () => `/admin/posts/999999/${action}`, expected: writers(404) }]),
+  ]),
+  {
+    method: 'POST', route: '/admin/posts/:id/revisions/:revision/restore', access: { capability: 'edit_posts' },
+    sample: () => '/admin/posts/999999/revisions/1/restore', expected: writers(404),
+  },
+  { method: 'POST', route: '/admin/preview', access: { capability: 'edit_posts' }, sample: () => '/admin/preview', fields: () => ({ content: '*hi*' }), expected: writers(200) },
+  { method: 'GET', route: '/admin/tags/suggest', access: { capability: 'edit_posts' }, sample: () => '/admin/tags/suggest?q=a', expected: { ...writers(200), anonymous: 401 } },
+  {
+    method: 'POST', route: '/admin/posts/add-category', access: { capability: 'manage_categories' }, sample: () => '/admin/posts/add-category',
+    expected: { ...writers(403), editor: 400, administrator: 400 },
+  },
+  // The WordPress API: public routes whose handlers check each caller and object (test/wp-json/ walks the roles
+  // with application passwords); session callers send their nonce. Lists and the index answer everyone; a new
+  // post filed under category 999999 (a new page under parent 999999) is refused: 401 anonymous, 403 for roles
+  // that may not write the type, 400 for those who may (the term or parent does not exist). No post 999999: 404.
+  ...(['/wp-json/', '/wp-json/wp/v2', '/wp-json/wp/v2/posts', '/wp-json/wp/v2/pages', '/wp-json/wp/v2/types', '/wp-json/wp/v2/taxonomies', '/wp-json/wp/v2/search'] as const)
+    .map((path): Row => ({ method: 'GET', route: path, access: 'public', sample: () => path, expected: everyone(200) })),
+  { method: 'GET', route: '/wp-json/*', access: 'public', sample: () => '/wp-json/wp/v2/nope', expected: everyone(404) },
+  { method: 'OPTIONS', route: '/wp-json/*', access: 'public', sample: () => '/wp-json/wp/v2/posts', expected: everyone(200) },
+  { method: 'GET', route: '/wp-json/wp/v2/types/:type(^[\\w-]+$)', access: 'public', sample: () => '/wp-json/wp/v2/types/post', expected: everyone(200) },
+  { method: 'GET', route: '/wp-json/wp/v2/taxonomies/:taxonomy(^[\\w-]+$)', access: 'public', sample: () => '/wp-json/wp/v2/taxonomies/category', expected: everyone(200) },
+  { method: 'GET', route: '/wp-json/wp/v2/statuses', access: 'public', sample: () => '/wp-json/wp/v2/statuses', expected: everyone(200) },
+  { method: 'GET', route: '/wp-json/wp/v2/statuses/:status(^[\\w-]+$)', access: 'public', sample: () => '/wp-json/wp/v2/statuses/publish', expected: everyone(200) },
+  ...(['posts', 'pages'] as const).flatMap((rest): Row[] => [
+    {
+      method: 'POST', route: `/wp-json/wp/v2/${rest}`, access: 'public', sample: () => `/wp-json/wp/v2/${rest}`,
+      fields: (): Readonly<Record<string, string>> => (rest === 'posts' ? { title: 'Matrix', categories: '999999' } : { title: 'Matrix', parent: '999999' }),
+      expected: rest === 'posts'
+        ? { anonymous: 401, subscriber: 403, contributor: 400, author: 400, editor: 400, administrator: 400 }
+        : { anonymous: 401, subscriber: 403, contributor: 403, author: 403, editor: 400, administrator: 400 },
+    },
+    ...(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const).map((method): Row => ({
+      method, route: `/wp-json/wp/v2/${rest}/:id(^\\d+$)`, access: 'public', sample: () => `/wp-json/wp/v2/${rest}/999999`, expected: everyone(404),
+    })),
+    { method: 'GET', route: `/wp-json/wp/v2/${rest}/:parent(^\\d+$)/revisions`, access: 'public', sample: () => `/wp-json/wp/v2/${rest}/999999/revisions`, expected: everyone(404) },
+    {
+      method: 'GET', route: `/wp-json/wp/v2/${rest}/:parent(^\\d+$)/revisions/:id(^\\d+$)`, access: 'public',
+      sample: () => `/wp-json/wp/v2/${rest}/999999/revisions/1`, expected: everyone(404),
+    },
+  ]),
+  // Categories, tags, comments and users (REST-2): lists answer everyone; writes refuse anonymous callers (401) and
+  // roles without the capability (403), and those with it meet the refusal of their bad input (400); item 999999: 404.
+  ...(['categories', 'tags', 'comments', 'users'] as const).flatMap((rest): Row[] => [
+    { method: 'GET', route: `/wp-json/wp/v2/${rest}`, access: 'public', sample: () => `/wp-json/wp/v2/${rest}`, expected: everyone(200) },
+    ...(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const).map((method): Row => ({
+      method, route: `/wp-json/wp/v2/${rest}/:id(^\\d+$)`, access: 'public', sample: () => `/wp-json/wp/v2/${rest}/999999?reassign=1`, expected: everyone(404),
+    })),
+  ]),
+  ...(['categories', 'tags'] as const).map((rest): Row => ({
+    method: 'POST', route: `/wp-json/wp/v2/${rest}`, access: 'public', sample: () => `/wp-json/wp/v2/${rest}`, fields: () => ({ name: ' ' }),
+    expected: { anonymous: 401, subscriber: 403, contributor: 403, author: 403, editor: 400, administrator: 400 },
+  })),
+  // The media library is as public as the files /uploads serves; uploading needs upload_files (a form is no file: 400).
+  { method: 'GET', route: '/wp-json/wp/v2/media', access: 'public', sample: () => '/wp-json/wp/v2/media', expected: everyone(200) },
+  {
+    method: 'POST', route: '/wp-json/wp/v2/media', access: 'public', sample: () => '/wp-json/wp/v2/media',
+    expected: { anonymous: 401, subscriber: 403, contributor: 403, author: 400, editor: 400, administrator: 400 },
+  },
+  { method: 'GET', route: '/wp-json/wp/v2/media/:id(^\\d+$)', access: 'public', sample: () => '/wp-json/wp/v2/media/999999', expected: everyone(404) },
+  // Anyone may comment (the form's rules apply); there is no post 999999 to comment on.
+  { method: 'POST', route: '/wp-json/wp/v2/comments', access: 'public', sample: () => '/wp-json/wp/v2/comments', fields: () => ({ post: '999999', content: 'Hi' }), expected: everyone(403) },
+  {
+    method: 'POST', route: '/wp-json/wp/v2/users', access: 'public', sample: () => '/wp-json/wp/v2/users',
+    fields: () => ({ username: 'matrix-new', email: 'not-an-address', password: 'long enough password' }),
+    expected: { anonymous: 401, subscriber: 403, contributor: 403, author: 403, editor: 403, administrator: 400 },
+  },
+  // Application passwords: each person's own ("me": everyone signed in; a GET carries no nonce, so it is anonymous);
+  // another's (user 999999 does not exist: 404 for everyone) need edit_users.
+  ...(['GET', 'POST', 'DELETE'] as const).map((method): Row => ({
+    method, route: '/wp-json/wp/v2/users/:user_id(^[\\w-]+$)/application-passwords', access: 'public',
+    sample: () => '/wp-json/wp/v2/users/me/application-passwords', fields: () => ({ name: ' ' }),
+    // POST sends an empty name (400); DELETE revokes all of none (200).
+    expected: method === 'GET' ? everyone(401) : { ...everyone(method === 'POST' ? 400 : 200), anonymous: 401 },
+  })),
+  ...(['GET', 'DELETE'] as const).map((method): Row => ({
+    method, route: '/wp-json/wp/v2/users/:user_id(^[\\w-]+$)/application-passwords/:uuid(^[\\w-]+$)', access: 'public',
+    sample: () => '/wp-json/wp/v2/users/999999/application-passwords/no-such-uuid', expected: everyone(404),
+  })),
+  // A signed-in browser's GET carries no nonce here: WordPress reads it as anonymous (users/me: 401); writes carry it.
+  { method: 'GET', route: '/wp-json/wp/v2/users/me', access: 'public', sample: () => '/wp-json/wp/v2/users/me', expected: everyone(401) },
+  ...(['POST', 'PUT', 'PATCH'] as const).map((method): Row => ({
+    method, route: '/wp-json/wp/v2/users/me', access: 'public', sample: () => '/wp-json/wp/v2/users/me',
+    expected: { anonymous: 401, subscriber: 200, contributor: 200, author: 200, editor: 200, administrator: 200 },
+  })),
 ];
 
 const keyOf = (route: { method: string; url?: string; route?: string }) => `${route.method} ${route.url ?? route.route}`;
@@ -218,9 +450,14 @@ describe('the authorization matrix', () => {
       let response;
       if (row.method === 'GET') {
         response = await get(app, url, jar);
+      } else if (row.method !== 'POST') {
+        // Only the WordPress API has these methods; its session callers prove themselves with the nonce (X-WP-Nonce).
+        const { csrf } = await openForm(app, '/admin/login', jar);
+        response = await app.server.inject({ method: row.method, url, headers: { cookie: jar.header(), 'x-wp-nonce': csrf } });
       } else {
         const { csrf } = await openForm(app, '/admin/login', jar);
-        response = await postForm(app, url, { _csrf: csrf, ...row.fields?.(visitor) }, jar);
+        const nonce: Readonly<Record<string, string>> = url.startsWith('/wp-json/') ? { _wpnonce: csrf } : {};
+        response = await postForm(app, url, { _csrf: csrf, ...nonce, ...row.fields?.(visitor) }, jar);
       }
       const expected = row.expected[visitor];
       if (expected === LOGIN) {

@@ -48,6 +48,7 @@ const EXPECTED = {
   applicationPasswords: ['id', 'userId', 'uuid', 'name', 'passwordHash', 'createdAt', 'lastUsedAt', 'lastIpHash'],
   legacyIds: ['kind', 'oldId', 'newId'],
   legacyPaths: ['path', 'postId'],
+  termRedirects: ['taxonomy', 'slug', 'termId'],
 } as const satisfies ColumnsOf;
 
 // The list cannot drift from tables.ts: `satisfies` refuses unknown tables and columns, and this line

@@ -1,6 +1,7 @@
 // The page frame: header with menu, main column, sidebar widgets, footer.
 import { type SafeHtml, html } from '../../src/kernel/html.js';
 import type { CategoryTreeVM, LayoutVM } from '../view-models.js';
+import { renderHead } from './head.js';
 
 export function renderLayout(vm: LayoutVM, main: SafeHtml): string {
   const { site } = vm;
@@ -14,7 +15,7 @@ export function renderLayout(vm: LayoutVM, main: SafeHtml): string {
 ${vm.robots ? html`<meta name="robots" content="${vm.robots}">` : ''}
 ${vm.canonicalHref ? html`<link rel="canonical" href="${vm.canonicalHref}">` : ''}
 <link rel="stylesheet" href="${vm.stylesheetHref}">
-${(vm.scripts ?? []).map((src) => html`<script src="${src}" defer></script>`)}
+${renderHead(vm.head)}${(vm.scripts ?? []).map((src) => html`<script src="${src}" defer></script>`)}
 </head>
 <body>
 <a class="skip-link" href="#content">Skip to content</a>

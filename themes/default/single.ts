@@ -1,6 +1,6 @@
 // One post or page with its comments: the thread, its pages, and the "Leave a Reply" form.
 import { type SafeHtml, html, trustedHtml } from '../../src/kernel/html.js';
-import type { CommentNavigationVM, CommentVM, ReplyMode, SingleVM } from '../view-models.js';
+import type { CommentNavigationVM, CommentVM, FeaturedImageVM, ReplyMode, SingleVM } from '../view-models.js';
 import { renderCommentForm } from './comment-form.js';
 import { renderByline, renderTermLines } from './post-parts.js';
 
@@ -11,6 +11,7 @@ export function renderSingle(vm: SingleVM): SafeHtml {
     <h1 class="entry-title">${post.title}</h1>
     ${vm.isPage ? '' : renderByline(post)}
   </header>
+  ${vm.featuredImage ? renderFeaturedImage(vm.featuredImage) : ''}
   <div class="entry-content">${trustedHtml(vm.contentHtml)}</div>
   ${vm.isPage ? '' : renderTermLines(post)}
 </article>
@@ -21,6 +22,12 @@ ${vm.previous || vm.next
 </nav>`
     : ''}
 ${renderComments(vm)}`;
+}
+
+function renderFeaturedImage(image: FeaturedImageVM): SafeHtml {
+  return html`<figure class="entry-featured"><img src="${image.src}" srcset="${image.srcset}" sizes="${image.sizes}" alt="${image.alt}" width="${String(image.width)}" height="${String(image.height)}">${
+    image.caption ? html`<figcaption>${image.caption}</figcaption>` : ''
+  }</figure>`;
 }
 
 function renderComments(vm: SingleVM): SafeHtml {

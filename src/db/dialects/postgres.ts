@@ -39,6 +39,10 @@ export function postgresDialect(options: PostgresOptions): SqlDialect {
     },
     searchPublished: (db, request) => searchWithTsvector(db, request),
     claimJobs: (db, claim) => claimSkippingLocked(db, claim),
+    syncIdSequence: async (db, table) => {
+      // is_called false: the next id handed out is exactly max(id) + 1 (1 on an empty table).
+      await sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), coalesce((SELECT max(id) FROM ${sql.table(table)}), 0) + 1, false)`.execute(db);
+    },
     close: async () => {
       // Kysely's destroy() ends the pool.
     },

@@ -37,6 +37,8 @@ export function sqliteDialect(file: string): SqlDialect {
     },
     searchPublished: (db, request) => searchWithFts5(db, request),
     claimJobs: (db, claim) => claimInOneStatement(db, claim),
+    // AUTOINCREMENT already numbers past the largest id ever stored.
+    syncIdSequence: async () => {},
     close: async () => {
       if (connection.open) connection.close();
     },

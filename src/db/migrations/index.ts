@@ -8,6 +8,7 @@ import { accountsSchema } from './2026-12-02-accounts.js';
 import { jobsRecentByKindSchema } from './2026-12-03-jobs-recent-by-kind.js';
 import { commentDraftsSchema } from './2026-12-04-comment-drafts.js';
 import { publishingInterfacesSchema } from './2026-12-05-publishing-interfaces.js';
+import { termRedirectsSchema } from './2026-12-06-term-redirects.js';
 
 export function migrationProvider(dialect: SqlDialect): MigrationProvider {
   const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ export function migrationProvider(dialect: SqlDialect): MigrationProvider {
     '2026-12-03-jobs-recent-by-kind': jobsRecentByKindSchema(),
     '2026-12-04-comment-drafts': commentDraftsSchema(),
     '2026-12-05-publishing-interfaces': publishingInterfacesSchema(dialect),
+    '2026-12-06-term-redirects': termRedirectsSchema(),
   };
   return { getMigrations: async () => migrations };
 }

@@ -1,5 +1,5 @@
 // What HTML each trust level may keep. WordPress's unfiltered_html, done with allowlists instead.
-import type { IOptions } from 'sanitize-html';
+import type { IOptions, Transformer } from 'sanitize-html';
 
 /** unfiltered: administrators and editors; safe: authors and contributors; comment: readers. */
 export type HtmlTrust = 'unfiltered' | 'safe' | 'comment';
@@ -25,6 +25,12 @@ const unfilteredTags = [
 
 const mediaSchemes = { img: ['http', 'https'], source: ['https'], video: ['https'], audio: ['https'], track: ['https'] };
 
+/**
+ * A code block wider than the column scrolls; keyboard users can only scroll what takes focus (WCAG 2.1.1, axe's
+ * scrollable-region-focusable), so every pre is focusable — whatever tabindex the writer typed.
+ */
+const focusablePre: Transformer = (tagName, attribs) => ({ tagName, attribs: { ...attribs, tabindex: '0' } });
+
 const base: IOptions = {
   allowedSchemes: linkSchemes,
   allowedSchemesByTag: mediaSchemes,
@@ -47,9 +53,11 @@ export const allowlists: Readonly<Record<HtmlTrust, IOptions>> = {
       del: ['datetime'],
       q: ['cite'],
       ol: ['start'],
+      pre: ['tabindex'],
     },
     transformTags: {
       a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: 'nofollow ugc' } }),
+      pre: focusablePre,
     },
   },
   safe: {
@@ -68,8 +76,10 @@ export const allowlists: Readonly<Record<HtmlTrust, IOptions>> = {
       td: ['align', 'colspan', 'rowspan'],
       code: ['class'],
       details: ['open'],
+      pre: ['tabindex'],
     },
     allowedClasses: { code: ['language-*'] },
+    transformTags: { pre: focusablePre },
   },
   unfiltered: {
     ...base,
@@ -91,11 +101,13 @@ export const allowlists: Readonly<Record<HtmlTrust, IOptions>> = {
       audio: ['src', 'controls', 'loop', 'preload'],
       source: ['src', 'srcset', 'type', 'media', 'sizes'],
       track: ['src', 'kind', 'srclang', 'label', 'default'],
+      pre: ['tabindex'],
     },
     allowedSchemesByTag: { ...mediaSchemes, iframe: ['https'] },
     // A relative src has no scheme to check, so it would slip past the https-only rule above.
     allowIframeRelativeUrls: false,
     transformTags: {
+      pre: focusablePre,
       // Embedded pages run sandboxed: scripts yes, but never with our origin or top navigation.
       iframe: (tagName, attribs) => ({
         tagName,

@@ -1,6 +1,25 @@
 // The site's own settings (changed in the admin, stored in the database): types, defaults, validation.
 import { invalidInput } from '../../kernel/errors.js';
+import type { AuthProviderId } from '../../config/schema.js';
+import { isLoopbackHttp } from '../../kernel/loopback.js';
+import { PHP_DATE_LETTERS } from '../../kernel/php-date.js';
 import { isValidTimeZone } from '../../kernel/time.js';
+
+/** A sign-in provider set up in Settings → Sign-in (one the server environment configures takes precedence). */
+export interface StoredAuthProvider {
+  readonly enabled: boolean;
+  readonly clientId: string;
+  /** Never shown back nor logged: the screen offers "leave empty to keep". */
+  readonly clientSecret: string;
+  /** The generic OpenID Connect provider's issuer URL. */
+  readonly issuer?: string;
+  /** The generic OpenID Connect provider's name on its button. */
+  readonly name?: string;
+}
+
+export type StoredAuthProviders = Readonly<Partial<Record<AuthProviderId, StoredAuthProvider>>>;
+
+export const AUTH_PROVIDER_IDS = ['google', 'facebook', 'x', 'wordpress', 'github', 'oidc'] as const satisfies readonly AuthProviderId[];
 
 export interface SiteSettings {
   readonly title: string;
@@ -70,6 +89,10 @@ export interface SiteSettings {
   readonly permalinkStructure: '/%year%/%monthnum%/%day%/%postname%/' | '/%year%/%monthnum%/%postname%/' | '/archives/%post_id%' | '/%postname%/';
   /** Settings → Media: the largest upload, in megabytes. */
   readonly uploadMaxMegabytes: number;
+  /** WordPress's "Uncategorized": the category a post left without one gets; 0: made on first need. */
+  readonly defaultCategory: number;
+  /** Sign-in providers set up in the admin (Settings → Sign-in), by provider id. */
+  readonly authProviders: StoredAuthProviders;
   /** A signed-in session unused this many hours ends. */
   readonly sessionIdleHours: number;
   /** A signed-in session ends this many days after sign-in, however busy. */
@@ -116,6 +139,8 @@ export const defaultSettings: SiteSettings = Object.freeze({
   discourageSearchEngines: false,
   permalinkStructure: '/%year%/%monthnum%/%day%/%postname%/',
   uploadMaxMegabytes: 10,
+  defaultCategory: 0,
+  authProviders: {},
 });
 
 export type SettingKey = keyof SiteSettings;
@@ -126,6 +151,31 @@ const isText = (max: number): Validator => (v) => typeof v === 'string' && v.len
 const isIntIn = (min: number, max: number): Validator => (v) => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
 const isBoolean: Validator = (v) => typeof v === 'boolean';
 const isOneOf = (...options: readonly string[]): Validator => (v) => typeof v === 'string' && options.includes(v);
+/** An https URL (plain http only on this machine, for local providers), without user, password or fragment. */
+function isProviderUrl(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 500 || !URL.canParse(v)) return false;
+  const url = new URL(v);
+  return (url.protocol === 'https:' || isLoopbackHttp(url)) && !url.username && !url.password && !url.hash;
+}
+
+function isStoredProvider(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const p = v as Record<string, unknown>;
+  const extra = Object.keys(p).filter((k) => !['enabled', 'clientId', 'clientSecret', 'issuer', 'name'].includes(k));
+  return extra.length === 0 && typeof p.enabled === 'boolean' && isText(500)(p.clientId) && isText(2000)(p.clientSecret)
+    && (p.issuer === undefined || isProviderUrl(p.issuer)) && (p.name === undefined || (isText(40)(p.name) && !/\p{Cc}/u.test(p.name as string)))
+    // An enabled provider can be used: it has its credentials.
+    && (!p.enabled || ((p.clientId as string).trim() !== '' && p.clientSecret !== ''));
+}
+
+const isStoredProviders: Validator = (v) =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
+  && Object.entries(v).every(([id, p]) => (AUTH_PROVIDER_IDS as readonly string[]).includes(id) && isStoredProvider(p))
+  && (!(v as StoredAuthProviders).oidc?.enabled || (v as StoredAuthProviders).oidc?.issuer !== undefined);
+
+/** A PHP date() format that prints something of the date: at least one letter not escaped by a backslash. */
+const isDateFormat: Validator = (v) =>
+  isText(50)(v) && [...(v as string).replace(/\\./gs, '')].some((c) => PHP_DATE_LETTERS.includes(c));
 
 const validators: Readonly<Record<SettingKey, { valid: Validator; hint: string }>> = {
   title: { valid: isText(200), hint: 'a text of at most 200 characters' },
@@ -155,8 +205,8 @@ const validators: Readonly<Record<SettingKey, { valid: Validator; hint: string }
   commentNotifyAuthor: { valid: isBoolean, hint: 'true or false' },
   commentNotifyModeration: { valid: isBoolean, hint: 'true or false' },
   avatarSource: { valid: isOneOf('local', 'gravatar'), hint: '"local" or "gravatar"' },
-  dateFormat: { valid: (v) => isText(50)(v) && (v as string).trim().length > 0, hint: 'a date format of 1–50 characters such as F j, Y' },
-  timeFormat: { valid: (v) => isText(50)(v) && (v as string).trim().length > 0, hint: 'a time format of 1–50 characters such as g:i a' },
+  dateFormat: { valid: isDateFormat, hint: 'a date format of 1–50 characters with at least one format letter, such as F j, Y' },
+  timeFormat: { valid: isDateFormat, hint: 'a time format of 1–50 characters with at least one format letter, such as g:i a' },
   feedContent: { valid: isOneOf('full', 'excerpt'), hint: '"full" or "excerpt"' },
   feedItems: { valid: isIntIn(1, 100), hint: 'a whole number from 1 to 100' },
   showOnFront: { valid: isOneOf('posts', 'page'), hint: '"posts" or "page"' },
@@ -168,6 +218,11 @@ const validators: Readonly<Record<SettingKey, { valid: Validator; hint: string }
     hint: 'one of the structures offered (day and name, month and name, numeric, post name)',
   },
   uploadMaxMegabytes: { valid: isIntIn(1, 1024), hint: 'a whole number of megabytes from 1 to 1024' },
+  defaultCategory: { valid: isIntIn(0, Number.MAX_SAFE_INTEGER), hint: 'a category id, or 0 for none yet' },
+  authProviders: {
+    valid: isStoredProviders,
+    hint: 'sign-in providers by id, each with enabled, a client id and secret (both needed when enabled), and for OpenID Connect an https issuer URL',
+  },
   sessionIdleHours: { valid: isIntIn(1, 720), hint: 'a whole number of hours from 1 to 720 (30 days)' },
   sessionAbsoluteDays: { valid: isIntIn(1, 365), hint: 'a whole number of days from 1 to 365' },
 };

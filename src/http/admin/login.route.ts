@@ -1,6 +1,6 @@
 // /admin/login: staff sign in with e-mail and password; a new session (and cookie) on every success.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { renderForm } from '../../../themes/default/index.js';
+import { renderStaffSignIn } from '../../../themes/default/index.js';
 import type { FormFieldVM } from '../../../themes/view-models.js';
 import { createPasswordSignIn } from '../auth/password-sign-in.js';
 import { safeRedirectPath } from '../auth/redirect.js';
@@ -28,7 +28,7 @@ function fields(form: LoginForm): FormFieldVM[] {
 
 async function sendLoginPage(deps: HttpDeps, request: FastifyRequest, reply: FastifyReply, form: LoginForm, status = 200) {
   const settings = await deps.services.settings.get();
-  const main = renderForm({
+  const main = renderStaffSignIn({
     heading: 'Sign in',
     intro: `Sign in to manage ${settings.title}.`,
     action: ADMIN_PATHS.login,
@@ -38,6 +38,8 @@ async function sendLoginPage(deps: HttpDeps, request: FastifyRequest, reply: Fas
     submitLabel: 'Sign in',
     errorSummary: Object.keys(form.errors).length > 0 ? 'Please correct the following:' : null,
     alert: form.alert,
+    // The readers' reset page serves staff too: one account, one way to choose a new password.
+    lostPasswordHref: '/account/password/forgot',
   });
   return sendAdminPage(deps, request, reply, { pageTitle: 'Sign in' }, main, status);
 }

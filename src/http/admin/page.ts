@@ -1,6 +1,6 @@
 // Sends a staff screen: the admin frame, and headers that keep it out of every cache and search engine.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { User } from '../../features/users/index.js';
+import { type User, can } from '../../features/users/index.js';
 import type { SafeHtml } from '../../kernel/html.js';
 import { renderAdminLayout } from '../../../themes/default/index.js';
 import { markPersonal } from '../cache/tags.js';
@@ -12,8 +12,10 @@ export interface AdminPageOptions {
   /** The signed-in person (menu and Log Out), or undefined on the sign-in page. */
   readonly user?: User;
   readonly section?: AdminSection;
-  /** Shown beside Comments in the menu, for those who moderate. */
+  /** Shown beside Comments in the menu, for those who moderate; counted here when the screen has not counted it already. */
   readonly pendingComments?: number;
+  /** The screen's scripts by asset name (editor.js); names the theme does not have are left out. */
+  readonly scripts?: readonly string[];
 }
 
 /** Headers every staff response carries, pages and redirects alike. */
@@ -30,18 +32,26 @@ export async function sendAdminPage(
   main: SafeHtml,
   status = 200,
 ): Promise<FastifyReply> {
-  const settings = await deps.services.settings.get();
   const { user } = options;
+  // One indexed count, on every staff screen of those who moderate: the menu shows what awaits them.
+  const [settings, pendingComments] = await Promise.all([
+    deps.services.settings.get(),
+    options.pendingComments ?? (user && can(user.role, 'moderate_comments') ? deps.services.comments.countPending() : undefined),
+  ]);
   const page = renderAdminLayout(
     {
       siteTitle: settings.title,
       language: settings.language,
       pageTitle: options.pageTitle,
       stylesheetHref: deps.assets.get('quire.css')?.href ?? '/assets/quire.css',
-      nav: user ? presentAdminNav(user, options.section ?? 'dashboard', options.pendingComments) : [],
+      nav: user ? presentAdminNav(user, options.section ?? 'dashboard', pendingComments) : [],
       session: user
         ? { displayName: user.displayName, logoutAction: ADMIN_PATHS.logout, csrfToken: deps.csrf.tokenFor(request, reply) }
         : null,
+      scripts: (options.scripts ?? []).flatMap((name) => {
+        const asset = deps.assets.get(name);
+        return asset ? [asset.href] : [];
+      }),
     },
     main,
   );

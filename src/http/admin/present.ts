@@ -1,11 +1,6 @@
 // Turns staff-screen data into the theme's admin view models: every field shown is chosen here.
-import { excerptOf, htmlToText } from '../../features/content/index.js';
-import type { CommentStatus, ModerationComment, ModerationPage } from '../../features/comments/index.js';
 import { type Capability, type Role, type User, can } from '../../features/users/index.js';
-import type {
-  AdminDashboardVM, AdminNavItemVM, ModerationActionVM, ModerationCommentVM, ModerationTabVM, PaginationVM,
-} from '../../../themes/view-models.js';
-import { BAN_DURATION_OPTIONS } from './ban-terms.js';
+import type { AdminNavItemVM } from '../../../themes/view-models.js';
 
 export const ADMIN_PATHS = {
   home: '/admin/', comments: '/admin/comments', logout: '/admin/logout', login: '/admin/login',
@@ -63,53 +58,6 @@ export function presentAdminNav(user: User, current: AdminSection, pendingCommen
   }));
 }
 
-export function presentDashboard(user: User, pendingComments: number | undefined): AdminDashboardVM {
-  const links: AdminDashboardVM['links'][number][] = [];
-  if (pendingComments !== undefined) {
-    links.push({ href: ADMIN_PATHS.comments, label: 'Comments', note: `${pendingComments} awaiting moderation` });
-  }
-  links.push({ href: '/', label: 'View the site', note: 'as readers see it' });
-  return { heading: `Hello, ${user.displayName}`, roleLabel: roleLabel(user.role), links };
-}
-
-const TAB_LABELS: Readonly<Record<CommentStatus, string>> = { pending: 'Pending', approved: 'Approved', spam: 'Spam', trash: 'Trash' };
-
-/** The list's own address: page 1 of pending is plain /admin/comments. */
-export function moderationHref(status: CommentStatus, page = 1, done?: string): string {
-  const query = new URLSearchParams();
-  if (status !== 'pending') query.set('status', status);
-  if (page > 1) query.set('paged', String(page));
-  if (done) query.set('done', done);
-  const text = query.toString();
-  return text ? `${ADMIN_PATHS.comments}?${text}` : ADMIN_PATHS.comments;
-}
-
-export function presentTabs(counts: Readonly<Record<CommentStatus, number>>, current: CommentStatus): ModerationTabVM[] {
-  return (Object.keys(TAB_LABELS) as CommentStatus[]).map((status) => ({
-    href: moderationHref(status),
-    label: TAB_LABELS[status],
-    count: counts[status],
-    current: status === current,
-  }));
-}
-
-/** The moves offered for a comment: every other status, and deletion. */
-function actionsFor(comment: ModerationComment): ModerationActionVM[] {
-  const base = `${ADMIN_PATHS.comments}/${comment.id}`;
-  const actions: ModerationActionVM[] = [];
-  if (comment.status !== 'approved') actions.push({ href: `${base}/approve`, label: 'Approve', destructive: false });
-  if (comment.status !== 'pending') {
-    const label = comment.status === 'approved' ? 'Unapprove' : comment.status === 'spam' ? 'Not spam' : 'Restore';
-    actions.push({ href: `${base}/unapprove`, label, destructive: false });
-  }
-  if (comment.status !== 'spam') actions.push({ href: `${base}/spam`, label: 'Spam', destructive: false });
-  if (comment.status !== 'trash') actions.push({ href: `${base}/trash`, label: 'Trash', destructive: false });
-  actions.push({ href: `${base}/delete`, label: 'Delete permanently', destructive: true });
-  // Bans the e-mail and IP hash, and marks the comment spam: it asks for a reason and how long.
-  actions.push({ href: `${base}/ban`, label: 'Ban', destructive: true, ban: { durations: BAN_DURATION_OPTIONS } });
-  return actions;
-}
-
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 export function formatWhen(iso: string, language: string, timeZone: string): string {
@@ -120,27 +68,4 @@ export function formatWhen(iso: string, language: string, timeZone: string): str
     dateFormats.set(key, format);
   }
   return format.format(new Date(iso));
-}
-
-export function presentModerationComment(comment: ModerationComment, language: string, timeZone: string): ModerationCommentVM {
-  return {
-    id: comment.id,
-    authorName: comment.authorName,
-    authorEmail: comment.authorEmail,
-    // /?p=ID answers with a redirect to the permalink, whatever kind of post or page it is.
-    post: { href: `/?p=${comment.postId}`, label: comment.postTitle || '(no title)' },
-    dateIso: comment.createdAt,
-    dateText: formatWhen(comment.createdAt, language, timeZone),
-    excerpt: excerptOf(htmlToText(comment.contentHtml), 40),
-    actions: actionsFor(comment),
-  };
-}
-
-export function presentModerationPagination(status: CommentStatus, list: ModerationPage): PaginationVM {
-  return {
-    page: list.page,
-    pages: list.pages,
-    newerHref: list.page > 1 ? moderationHref(status, list.page - 1) : null,
-    olderHref: list.page < list.pages ? moderationHref(status, list.page + 1) : null,
-  };
 }

@@ -8,6 +8,7 @@ import { registerDashboardRoute } from './dashboard.route.js';
 import { registerDiscussionRoutes } from './discussion.route.js';
 import { registerLoginRoutes } from './login.route.js';
 import { registerLogoutRoute } from './logout.route.js';
+import { registerMediaRoutes } from './media.route.js';
 import { registerAdminPrivacyRoutes } from './privacy.route.js';
 
 export function registerAdminRoutes(app: FastifyInstance, deps: HttpDeps): void {
@@ -18,4 +19,5 @@ export function registerAdminRoutes(app: FastifyInstance, deps: HttpDeps): void 
   registerBanRoutes(app, deps);
   registerAdminPrivacyRoutes(app, deps);
   registerDiscussionRoutes(app, deps);
+  registerMediaRoutes(app, deps);
 }

@@ -29,3 +29,18 @@ export function matchesIfNoneMatch(header: string | undefined, etag: string): bo
     return tag.replace(/^"|"$/g, '').replace(/-(br|gzip)$/, '') === wanted;
   });
 }
+
+/**
+ * Whether a conditional GET gets 304 (RFC 9110 §13.2.2): If-None-Match decides when it is sent; otherwise
+ * If-Modified-Since against the response's Last-Modified (set by feeds: the newest item's change).
+ */
+export function isNotModified(
+  conditions: { readonly ifNoneMatch?: string; readonly ifModifiedSince?: string },
+  etag: string,
+  lastModified: string | undefined,
+): boolean {
+  if (conditions.ifNoneMatch !== undefined) return matchesIfNoneMatch(conditions.ifNoneMatch, etag);
+  const since = Date.parse(conditions.ifModifiedSince ?? '');
+  const modified = Date.parse(lastModified ?? '');
+  return Number.isFinite(since) && Number.isFinite(modified) && modified <= since;
+}

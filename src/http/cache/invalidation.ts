@@ -1,7 +1,7 @@
 // Which cached pages each change makes stale: the one table from ChangeBus events to cache tags.
 import type { ChangeBus, ChangeEvent } from '../../kernel/events.js';
 import type { PageCache } from './page-cache.js';
-import { SITE_TAG, authorTag, postTag, termTag } from './tags.js';
+import { COMMENTS_TAG, SITE_TAG, authorTag, postTag, termTag } from './tags.js';
 
 export type Purge = { readonly all: true } | { readonly all: false; readonly tags: readonly string[] };
 
@@ -16,7 +16,8 @@ export type Purge = { readonly all: true } | { readonly all: false; readonly tag
  * | term created or changed                   | site, term:ID   | the sidebar lists every category with its count    |
  * | post created, published, edited, trashed, | site, post:ID   | the sidebar shows recent posts, months and counts  |
  * |   or filed under other terms              |                 |                                                    |
- * | comment approved on post X                | post:X          | X's page and every card of X show its comments     |
+ * | comment approved on post X                | post:X,         | X's page and every card of X show its comments;    |
+ * |                                           | comments        | the site's comments feed lists the newest ones     |
  * | user created or changed                   | site, author:ID | author names appear on cards across the site       |
  * | job enqueued                              | nothing         | no page shows the job queue                        |
  * | commenter ban made or lifted              | nothing         | no page shows the bans                             |
@@ -33,7 +34,7 @@ export function purgeFor(event: ChangeEvent): Purge {
     case 'post':
       return { all: false, tags: [SITE_TAG, postTag(event.postId)] };
     case 'comment':
-      return { all: false, tags: [postTag(event.postId)] };
+      return { all: false, tags: [postTag(event.postId), COMMENTS_TAG] };
     case 'user':
       return { all: false, tags: [SITE_TAG, authorTag(event.userId)] };
     case 'job':

@@ -1,7 +1,7 @@
 // Pure rules of the page cache: encoding negotiation, ETag matching, personal cookies, the invalidation table.
 import { describe, expect, it } from 'vitest';
 import { negotiateEncoding } from './encoding.js';
-import { etagForEncoding, matchesIfNoneMatch } from './etag.js';
+import { etagForEncoding, isNotModified, matchesIfNoneMatch } from './etag.js';
 import { purgeFor } from './invalidation.js';
 import { hasPersonalCookie } from './page-cache.hooks.js';
 
@@ -52,10 +52,27 @@ describe('which change purges what (the invalidation table)', () => {
     [{ type: 'settings' }, { all: true }],
     [{ type: 'term', termId: 3 }, { all: false, tags: ['site', 'term:3'] }],
     [{ type: 'post', postId: 12 }, { all: false, tags: ['site', 'post:12'] }],
-    [{ type: 'comment', postId: 12 }, { all: false, tags: ['post:12'] }],
+    [{ type: 'comment', postId: 12 }, { all: false, tags: ['post:12', 'comments'] }],
     [{ type: 'user', userId: 5 }, { all: false, tags: ['site', 'author:5'] }],
     [{ type: 'job', kind: 'mail' }, { all: false, tags: [] }],
   ] as const)('%o → %o', (event, purge) => {
     expect(purgeFor(event)).toEqual(purge);
+  });
+});
+
+describe('If-Modified-Since', () => {
+  const etag = '"0123456789abcdef0123456789abcdef"';
+  const lastModified = 'Fri, 01 May 2026 13:00:00 GMT';
+  it('answers 304 when nothing changed since the date, and lets If-None-Match decide when both are sent', () => {
+    expect(isNotModified({ ifModifiedSince: lastModified }, etag, lastModified)).toBe(true);
+    expect(isNotModified({ ifModifiedSince: 'Fri, 01 May 2026 14:00:00 GMT' }, etag, lastModified)).toBe(true);
+    expect(isNotModified({ ifModifiedSince: 'Fri, 01 May 2026 12:59:59 GMT' }, etag, lastModified)).toBe(false);
+    expect(isNotModified({ ifNoneMatch: '"other"', ifModifiedSince: lastModified }, etag, lastModified)).toBe(false);
+    expect(isNotModified({ ifNoneMatch: etag, ifModifiedSince: 'Thu, 01 Jan 1970 00:00:00 GMT' }, etag, lastModified)).toBe(true);
+  });
+  it('ignores an unreadable date, and a response without Last-Modified', () => {
+    expect(isNotModified({ ifModifiedSince: 'yesterday' }, etag, lastModified)).toBe(false);
+    expect(isNotModified({ ifModifiedSince: lastModified }, etag, undefined)).toBe(false);
+    expect(isNotModified({}, etag, lastModified)).toBe(false);
   });
 });

@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PERSONAL_COOKIES } from '../cookie-names.js';
 import { negotiateEncoding } from './encoding.js';
-import { etagForEncoding, etagOf, matchesIfNoneMatch } from './etag.js';
+import { etagForEncoding, etagOf, isNotModified } from './etag.js';
 import type { CachedPage, PageCache } from './page-cache.js';
 import { isPersonalResponse, tagsOfResponse } from './tags.js';
 
@@ -23,7 +23,7 @@ export const ERROR_CACHE_CONTROL = 'no-store';
 const RACED_CACHE_CONTROL = 'no-cache';
 
 // Replayed on a hit; security headers and the like are set again by their own hooks.
-const KEPT_HEADERS = ['content-type', 'content-language', 'link', 'x-robots-tag'];
+const KEPT_HEADERS = ['content-type', 'content-language', 'link', 'x-robots-tag', 'last-modified'];
 const PAGE_TYPES = /^(?:text\/html|text\/xml|application\/(?:[\w.-]+\+)?(?:xml|json))(?:;|$)/i;
 // Health reports live state; setup pages carry a one-time token.
 const NEVER_SHARED = /^\/(?:healthz(?:$|\?)|setup\/)/;
@@ -64,6 +64,15 @@ function setSharedHeaders(reply: FastifyReply, tags: readonly string[], status: 
   }
 }
 
+function conditionsOf(request: FastifyRequest) {
+  return { ifNoneMatch: request.headers['if-none-match'], ifModifiedSince: request.headers['if-modified-since'] };
+}
+
+function lastModifiedOf(reply: FastifyReply): string | undefined {
+  const value = reply.getHeader('last-modified');
+  return value === undefined ? undefined : String(value);
+}
+
 function notModified(reply: FastifyReply): null {
   reply.code(304);
   reply.removeHeader('content-length');
@@ -75,7 +84,7 @@ async function serveHit(request: FastifyRequest, reply: FastifyReply, page: Cach
   reply.headers(page.headers);
   setSharedHeaders(reply, page.tags, 'HIT', true);
   reply.header('ETag', etagForEncoding(page.etag, encoding));
-  if (matchesIfNoneMatch(request.headers['if-none-match'], page.etag)) {
+  if (isNotModified(conditionsOf(request), page.etag, page.headers['last-modified'])) {
     reply.code(304).send();
     return;
   }
@@ -100,11 +109,10 @@ function isShareable(request: FastifyRequest, reply: FastifyReply, state: Reques
 
 function sendShared(request: FastifyRequest, reply: FastifyReply, state: RequestState, body: Buffer, cache: PageCache | undefined) {
   const tags = tagsOfResponse(request);
-  const inm = request.headers['if-none-match'];
   if (cache && cache.wasPurgedSince(tags, state.since)) {
     const etag = etagOf(body);
     reply.header('Cache-Control', RACED_CACHE_CONTROL).header('X-Cache', 'MISS').header('ETag', etag);
-    return matchesIfNoneMatch(inm, etag) ? notModified(reply) : body;
+    return isNotModified(conditionsOf(request), etag, lastModifiedOf(reply)) ? notModified(reply) : body;
   }
   const headers = Object.fromEntries(KEPT_HEADERS.flatMap((name) => (reply.hasHeader(name) ? [[name, String(reply.getHeader(name))]] : [])));
   const page = cache?.set(request.url, { headers, body, tags }, state.since);
@@ -112,7 +120,7 @@ function sendShared(request: FastifyRequest, reply: FastifyReply, state: Request
   const etag = page?.etag ?? etagOf(body);
   const encoding = page ? negotiateEncoding(request.headers['accept-encoding']) : 'identity';
   reply.header('ETag', etagForEncoding(etag, encoding));
-  if (matchesIfNoneMatch(inm, etag)) return notModified(reply);
+  if (isNotModified(conditionsOf(request), etag, lastModifiedOf(reply))) return notModified(reply);
   if (!page || !cache || encoding === 'identity') return body;
   reply.header('Content-Encoding', encoding);
   return cache.variant(page, encoding);
@@ -122,7 +130,7 @@ function sendPersonal(request: FastifyRequest, reply: FastifyReply, body: Buffer
   if (!reply.hasHeader('cache-control')) reply.header('Cache-Control', PERSONAL_CACHE_CONTROL);
   reply.header('X-Cache', 'BYPASS');
   if (!reply.hasHeader('etag')) reply.header('ETag', etagOf(body));
-  return matchesIfNoneMatch(request.headers['if-none-match'], String(reply.getHeader('etag'))) ? notModified(reply) : body;
+  return isNotModified(conditionsOf(request), String(reply.getHeader('etag')), lastModifiedOf(reply)) ? notModified(reply) : body;
 }
 
 export function installPageCache(app: FastifyInstance, deps: PageCacheHttp): void {

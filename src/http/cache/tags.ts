@@ -6,6 +6,8 @@ export const SITE_TAG = 'site';
 export const postTag = (postId: number) => `post:${postId}`;
 export const termTag = (termId: number) => `term:${termId}`;
 export const authorTag = (userId: number) => `author:${userId}`;
+/** Whatever lists comments across posts (the site's comments feed): every comment event purges it. */
+export const COMMENTS_TAG = 'comments';
 
 // Side tables keyed by the request: they live exactly as long as it does, and need no decoration of
 // Fastify's objects. They hold no state across requests.

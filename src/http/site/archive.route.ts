@@ -1,11 +1,13 @@
 // Category, tag and author archives, each with /page/N/.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { authorTag, tagResponse, termTag } from '../cache/tags.js';
+import type { Taxonomy } from '../../features/taxonomy/index.js';
 import type { HttpDeps } from '../deps.js';
 import { loadSiteContext } from './context.js';
 import { sendPostList } from './listing.js';
 import { pageFromPath, pageNotFound, pathParam, pathSegments, splitPaged } from './params.js';
 import { authorPath, categoryPath, tagPath } from './urls.js';
+import { sendCategoryFeed, splitFeedPath } from '../feeds/feeds.route.js';
 
 const open = { config: { access: 'public' as const } };
 
@@ -18,28 +20,39 @@ export function registerArchiveRoutes(app: FastifyInstance, deps: HttpDeps): voi
   const { taxonomy, users } = deps.services;
 
   app.get<{ Params: { '*': string } }>('/category/*', open, async (request, reply) => {
+    // /category/a/b/feed/ and its atom/ and json/: the router cannot tell them from archives, this does.
+    const feed = splitFeedPath(pathSegments(request.params['*']));
+    if (feed) return sendCategoryFeed(deps, reply, feed.segments, feed.format);
     const { segments, page } = splitPaged(pathSegments(request.params['*']));
     const category = await taxonomy.findCategoryByPath(segments);
-    if (!category) throw pageNotFound();
+    if (!category) return redirectMerged('category', segments.at(-1), reply);
     const [ctx, termIds] = await Promise.all([loadSiteContext(deps.services), taxonomy.categoryWithDescendants(category.id)]);
     const base = categoryPath(ctx.categoryPaths.get(category.id) ?? category.slug);
     tagResponse(reply, [termTag(category.id)]);
     return sendPostList(
       deps, reply, ctx,
-      { kind: 'category', heading: `Category: ${category.name}`, description: category.description, base, page, pageTitle: category.name },
+      { kind: 'category', heading: `Category: ${category.name}`, description: category.description, base, page, pageTitle: category.name, feedTitle: `${category.name} Category Feed` },
       { type: 'post', termIds },
     );
   });
 
+  /** A term merged into another (admin's "Merge into…") answers 301 to that term's archive; anything else 404. */
+  async function redirectMerged(kind: Taxonomy, slug: string | undefined, reply: FastifyReply) {
+    const target = slug === undefined ? undefined : await taxonomy.redirectTarget(kind, slug);
+    if (!target) throw pageNotFound();
+    const path = kind === 'post_tag' ? tagPath(target.slug) : categoryPath((await taxonomy.categoryPaths()).get(target.id) ?? target.slug);
+    return reply.redirect(path, 301);
+  }
+
   async function sendTag(params: SlugParams, reply: FastifyReply) {
     const page = pageFromPath(params.n);
     const tag = await taxonomy.findBySlug('post_tag', pathParam(params.slug));
-    if (!tag) throw pageNotFound();
+    if (!tag) return redirectMerged('post_tag', pathParam(params.slug), reply);
     const ctx = await loadSiteContext(deps.services);
     tagResponse(reply, [termTag(tag.id)]);
     return sendPostList(
       deps, reply, ctx,
-      { kind: 'tag', heading: `Tag: ${tag.name}`, description: tag.description, base: tagPath(tag.slug), page, pageTitle: tag.name },
+      { kind: 'tag', heading: `Tag: ${tag.name}`, description: tag.description, base: tagPath(tag.slug), page, pageTitle: tag.name, feedTitle: `${tag.name} Tag Feed` },
       { type: 'post', termIds: [tag.id] },
     );
   }
@@ -52,7 +65,7 @@ export function registerArchiveRoutes(app: FastifyInstance, deps: HttpDeps): voi
     tagResponse(reply, [authorTag(author.id)]);
     return sendPostList(
       deps, reply, ctx,
-      { kind: 'author', heading: `Author: ${author.displayName}`, description: author.bio, base: authorPath(author.login), page, pageTitle: author.displayName },
+      { kind: 'author', heading: `Author: ${author.displayName}`, description: author.bio, base: authorPath(author.login), page, pageTitle: author.displayName, feedTitle: `Posts by ${author.displayName} Feed` },
       { type: 'post', authorId: author.id },
     );
   }

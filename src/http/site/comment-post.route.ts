@@ -160,7 +160,7 @@ export function registerCommentPostRoutes(app: FastifyInstance, deps: HttpDeps):
     const ctx = await loadSiteContext(deps.services);
     const replyToId = parentIdOf(bodyOf(request).comment_parent) ?? undefined;
     return sendPostPage(deps, threads, request, reply, ctx, post, {
-      path: postPermalinkPath(post), replyToId, form: { values: typed, previewHtml }, robots: 'noindex',
+      path: postPermalinkPath(post, ctx.settings.permalinkStructure), replyToId, form: { values: typed, previewHtml }, robots: 'noindex',
       changeIdentity: isTicked(bodyOf(request).comment_as_guest),
     });
   }
@@ -187,7 +187,7 @@ export function registerCommentPostRoutes(app: FastifyInstance, deps: HttpDeps):
 
   /** The permalink, or the comment page the new comment is on when the thread has pages. */
   async function threadPagePathOf(post: Post, commentId: number, settings: SiteSettings): Promise<string> {
-    const permalink = postPermalinkPath(post);
+    const permalink = postPermalinkPath(post, settings.permalinkStructure);
     if (settings.commentsPerPage === 0) return permalink;
     const roots = await deps.services.comments.threadOf(post.id, settings.commentThreadDepth, 'oldest', [commentId]);
     const contains = (node: (typeof roots)[number]): boolean => node.comment.id === commentId || node.replies.some(contains);
@@ -216,7 +216,7 @@ export function registerCommentPostRoutes(app: FastifyInstance, deps: HttpDeps):
     const replyToId = parentIdOf(body.comment_parent) ?? undefined;
     reply.header('Cache-Control', 'no-store');
     return sendPostPage(deps, threads, request, reply, ctx, post, {
-      path: postPermalinkPath(post), replyToId, form: { values: typed, error }, status, robots: 'noindex',
+      path: postPermalinkPath(post, ctx.settings.permalinkStructure), replyToId, form: { values: typed, error }, status, robots: 'noindex',
       changeIdentity: isTicked(body.comment_as_guest),
     });
   }

@@ -1,11 +1,13 @@
-// Dates as readers see them, in the site's language and time zone. Intl formatters are costly to
-// build (and a new one per call also grows memory), so each style is built once and kept.
+// Dates as readers see them, in the site's language and time zone: posts and comments in the formats of Settings →
+// General (PHP date letters), the rest with Intl. Intl formatters are costly to build (and a new one per call also
+// grows memory), so each style is built once and kept.
+import type { SiteSettings } from '../../features/settings/index.js';
+import { formatPhpDate } from '../../kernel/php-date.js';
 
-type Style = 'date' | 'dateTime' | 'month';
+type Style = 'date' | 'month';
 
 const OPTIONS: Readonly<Record<Style, Intl.DateTimeFormatOptions>> = {
   date: { dateStyle: 'long' },
-  dateTime: { dateStyle: 'long', timeStyle: 'short' },
   month: { month: 'long', year: 'numeric' },
 };
 
@@ -25,8 +27,17 @@ export function formatDate(iso: string, language: string, timeZone: string): str
   return formatter('date', language, timeZone).format(new Date(iso));
 }
 
-export function formatDateTime(iso: string, language: string, timeZone: string): string {
-  return formatter('dateTime', language, timeZone).format(new Date(iso));
+type DateSettings = Pick<SiteSettings, 'dateFormat' | 'timeFormat' | 'language' | 'timezone'>;
+
+/** A post's date in the site's Date Format ("F j, Y"); `timeZone` for calendar dates that have none (UTC). */
+export function formatSiteDate(iso: string, settings: DateSettings, timeZone = settings.timezone): string {
+  return formatPhpDate(settings.dateFormat, iso, { timeZone, language: settings.language });
+}
+
+/** A comment's date and time, as WordPress's default theme writes them: "March 5, 2026 at 2:07 pm". */
+export function formatSiteDateTime(iso: string, settings: DateSettings): string {
+  const options = { timeZone: settings.timezone, language: settings.language };
+  return `${formatPhpDate(settings.dateFormat, iso, options)} at ${formatPhpDate(settings.timeFormat, iso, options)}`;
 }
 
 /** "March 2026" for an archive month 'YYYY-MM' (a calendar month: no time zone applies). */

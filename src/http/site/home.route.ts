@@ -1,43 +1,42 @@
 // The home page, its older pages, ?p=ID links and ?s= search.
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { renderList } from '../../../themes/default/index.js';
 import { postTag, tagResponse } from '../cache/tags.js';
 import type { HttpDeps } from '../deps.js';
+import { createCommentThreads } from './comment-threads.js';
 import { type SiteContext, loadSiteContext } from './context.js';
+import { staticFrontPage } from './front-page.js';
 import { loadRelations, sendPostList } from './listing.js';
 import { sendPage } from './page.js';
+import { sendPostPage } from './post-page.js';
 import { pageFromPath, pageFromQuery, pageNotFound, postIdFrom, searchWordsFrom } from './params.js';
 import { presentCard, presentPagination, snippetToHtml } from './present.js';
-import { pagePath, postPermalinkPath } from './urls.js';
+import { findPostByQueryId, redirectToPost } from './old-addresses.js';
 
 type Query = Record<string, unknown>;
 
 export function registerHomeRoutes(app: FastifyInstance, deps: HttpDeps): void {
-  const handler = async (pathPage: number, query: Query, reply: FastifyReply) => {
+  const threads = createCommentThreads(deps, deps.events);
+  const handler = async (pathPage: number, query: Query, request: FastifyRequest, reply: FastifyReply) => {
     const postId = postIdFrom(query);
-    if (postId !== undefined) return redirectToPost(deps, postId, reply);
+    if (postId !== undefined) return redirectToPost(deps, await findPostByQueryId(deps, postId), reply);
     const page = pageFromQuery(query, pathPage);
     const ctx = await loadSiteContext(deps.services);
     const words = searchWordsFrom(query);
     if (words !== undefined) return sendSearch(deps, reply, ctx, words, page);
+    // A static homepage has no older pages: the posts page has them (Settings → Reading).
+    const front = await staticFrontPage(deps, ctx);
+    if (front && page > 1) throw pageNotFound();
+    if (front) return sendPostPage(deps, threads, request, reply, ctx, front, { path: '/' });
     return sendPostList(deps, reply, ctx, { kind: 'home', heading: null, base: '/', page, pageTitle: null }, { type: 'post' });
   };
 
-  app.get<{ Querystring: Query }>('/', { config: { access: 'public' } }, (request, reply) => handler(1, request.query, reply));
+  app.get<{ Querystring: Query }>('/', { config: { access: 'public' } }, (request, reply) => handler(1, request.query, request, reply));
   app.get<{ Params: { n: string }; Querystring: Query }>('/page/:n/', { config: { access: 'public' } }, (request, reply) =>
-    handler(pageFromPath(request.params.n), request.query, reply),
+    handler(pageFromPath(request.params.n), request.query, request, reply),
   );
 }
 
-async function redirectToPost(deps: HttpDeps, id: number, reply: FastifyReply) {
-  const post = await deps.services.posts.findById(id);
-  if (!post || post.status !== 'published') throw pageNotFound();
-  if (post.type === 'post') return reply.redirect(postPermalinkPath(post), 301);
-  const pages = await deps.services.posts.publishedPages();
-  const page = pages.find((p) => p.id === post.id);
-  if (!page) throw pageNotFound();
-  return reply.redirect(pagePath(page, pages), 301);
-}
 
 async function sendSearch(deps: HttpDeps, reply: FastifyReply, ctx: SiteContext, words: string, page: number) {
   const perPage = ctx.settings.postsPerPage;

@@ -18,6 +18,8 @@ export interface ListRequest {
   readonly base: string;
   readonly page: number;
   readonly pageTitle: string | null;
+  /** The archive's own feed, at base + feed/ (categories, tags, authors): its title in the discovery link. */
+  readonly feedTitle?: string;
 }
 
 export async function loadRelations(deps: HttpDeps, posts: readonly PostCard[]): Promise<PostRelations> {
@@ -51,5 +53,6 @@ export async function sendPostList(
   };
   const canonical = list.page > 1 ? `${list.base}page/${list.page}/` : list.base;
   const pageTitle = list.page > 1 ? `${list.pageTitle ?? 'Posts'} – Page ${list.page}` : list.pageTitle;
-  return sendPage(deps, reply, ctx, { pageTitle, canonicalPath: canonical }, renderList(vm));
+  const head = list.feedTitle === undefined ? undefined : { feed: { title: list.feedTitle, path: `${list.base}feed/` } };
+  return sendPage(deps, reply, ctx, { pageTitle, canonicalPath: canonical, head }, renderList(vm));
 }

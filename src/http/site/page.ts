@@ -18,6 +18,8 @@ export function sendPage(
   const stylesheet = deps.assets.get('quire.css')?.href ?? '/assets/quire.css';
   // The layout shows settings, the pages menu and the sidebar: every page changes with them.
   tagResponse(reply, [SITE_TAG]);
+  // As WordPress: every page points API clients to the REST index.
+  reply.header('Link', `<${deps.config.publicUrl}/wp-json/>; rel="https://api.w.org/"`);
   return reply
     .status(status)
     .type('text/html; charset=utf-8')

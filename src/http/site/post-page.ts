@@ -13,10 +13,12 @@ import { type Commenter, accountSignInHref, commenterOf, signInOptionsOf, signed
 import { type CommentThreads, commentPagePath, pageOfThread, presentCommentNavigation } from './comment-threads.js';
 import { pendingCommentIdsOf, rememberedCommenterOf, signFormStamp } from './comment-tokens.js';
 import type { SiteContext } from './context.js';
+import { loadFeaturedImage } from './featured-image.present.js';
 import { loadRelations } from './listing.js';
 import { sendPage } from './page.js';
 import { pageNotFound } from './params.js';
 import { postLink, presentPostMeta } from './present.js';
+import { loadEntryHead } from './head.present.js';
 
 /** The scripts of a post's page: the form (replies, posting, live comments) and its sign-in (popup, identity swap). */
 const POST_SCRIPTS = ['comments.js', 'sign-in.js'];
@@ -81,20 +83,22 @@ export async function sendPostPage(
     post: meta,
     contentHtml: post.contentHtml,
     isPage,
-    previous: adjacent.previous ? postLink(adjacent.previous) : null,
-    next: adjacent.next ? postLink(adjacent.next) : null,
+    previous: adjacent.previous ? postLink(adjacent.previous, settings.permalinkStructure) : null,
+    next: adjacent.next ? postLink(adjacent.next, settings.permalinkStructure) : null,
     comments: commentPage.items,
     commentNavigation: presentCommentNavigation(permalink, commentPage, paging),
     replyMode,
     commentForm: form,
     liveHref: isPage ? undefined : `/comments/live/${post.id}`,
     stampHref: isPage ? undefined : `/comments/stamp?post=${post.id}`,
+    featuredImage: await loadFeaturedImage(deps, post),
   });
   const scripts = isPage ? [] : POST_SCRIPTS.flatMap((name) => deps.assets.get(name)?.href ?? []);
   const canonicalPath = options.commentPage === undefined ? options.path : commentPagePath(permalink, commentPage.page, commentPage.pages, paging);
+  const head = { entry: await loadEntryHead(deps, post, permalink, relations.authors.get(post.authorId)) };
   return sendPage(
     deps, reply, ctx,
-    { pageTitle: post.title, canonicalPath, robots: options.robots, scripts: scripts.length > 0 ? scripts : undefined },
+    { pageTitle: post.title, canonicalPath, robots: options.robots, scripts: scripts.length > 0 ? scripts : undefined, head },
     main,
     options.status,
   );

@@ -1,6 +1,6 @@
 // Turns domain objects into the theme's view models: every public field is chosen here.
 import type { CommentNode } from '../../features/comments/index.js';
-import { type Post, type PostCard, type PostLink, effectiveExcerpt } from '../../features/posts/index.js';
+import { type PermalinkStructure, type Post, type PostCard, type PostLink, effectiveExcerpt } from '../../features/posts/index.js';
 import type { Term, TermNode, TermWithCount } from '../../features/taxonomy/index.js';
 import type { User } from '../../features/users/index.js';
 import type { SnippetPart } from '../../features/posts/index.js';
@@ -10,7 +10,8 @@ import type {
   CategoryTreeVM, CommentVM, LayoutVM, LinkVM, PaginationVM, PostCardVM, PostMetaVM,
 } from '../../../themes/view-models.js';
 import type { SiteContext } from './context.js';
-import { formatDate, formatDateTime, formatMonth } from './format.js';
+import { type HeadOptions, presentHead } from './head.present.js';
+import { formatMonth, formatSiteDate, formatSiteDateTime } from './format.js';
 import { authorPath, categoryPath, monthPath, pagePath, pagedPath, postPermalinkPath, tagPath } from './urls.js';
 
 export interface LayoutOptions {
@@ -20,6 +21,8 @@ export interface LayoutOptions {
   readonly robots?: string;
   /** First-party scripts the page loads (deferred). */
   readonly scripts?: readonly string[];
+  /** The page's own feed, or the post it shows: discovery links, OpenGraph, JSON-LD. */
+  readonly head?: HeadOptions;
 }
 
 export function presentLayout(ctx: SiteContext, publicUrl: string, stylesheetHref: string, options: LayoutOptions): LayoutVM {
@@ -34,15 +37,21 @@ export function presentLayout(ctx: SiteContext, publicUrl: string, stylesheetHre
     },
     sidebar: {
       searchWords: options.searchWords ?? '',
-      recent: ctx.recent.map(postLink),
+      recent: ctx.recent.map((p) => postLink(p, settings.permalinkStructure)),
       categories: presentCategoryTree(ctx.categories, ctx.categoryPaths),
       archives: ctx.months.map((m) => ({ href: monthPath(m.month), label: formatMonth(m.month, settings.language), count: m.count })),
     },
     pageTitle: options.pageTitle,
     canonicalHref: options.canonicalPath === null ? null : `${publicUrl}${options.canonicalPath}`,
     stylesheetHref,
-    robots: options.robots,
+    // Settings → Reading, "Discourage search engines": every public page says so, whatever it would say.
+    robots: settings.discourageSearchEngines ? 'noindex, nofollow' : options.robots,
     scripts: options.scripts,
+    head: presentHead(
+      settings, publicUrl,
+      { title: options.pageTitle, canonicalHref: options.canonicalPath === null ? null : `${publicUrl}${options.canonicalPath}` },
+      options.head ?? {},
+    ),
   };
 }
 
@@ -55,8 +64,9 @@ function presentCategoryTree(nodes: readonly TermNode<TermWithCount>[], paths: R
   }));
 }
 
-export function postLink(post: PostLink): LinkVM {
-  return { href: postPermalinkPath(post), label: post.title };
+/** A link to a post, at its address in the site's permalink structure (Settings → Permalinks). */
+export function postLink(post: PostLink, structure: PermalinkStructure): LinkVM {
+  return { href: postPermalinkPath(post, structure), label: post.title };
 }
 
 export interface PostRelations {
@@ -67,14 +77,13 @@ export interface PostRelations {
 export function presentPostMeta(post: PostCard, ctx: SiteContext, relations: PostRelations): PostMetaVM {
   const author = relations.authors.get(post.authorId);
   const terms = relations.terms.get(post.id) ?? [];
-  const { language, timezone } = ctx.settings;
   const publishedAt = post.publishedAt ?? post.createdAt;
   return {
     id: post.id,
     title: post.title,
-    href: post.type === 'page' ? pagePath(post, ctx.pages) : postPermalinkPath(post),
+    href: post.type === 'page' ? pagePath(post, ctx.pages) : postPermalinkPath(post, ctx.settings.permalinkStructure),
     dateIso: publishedAt,
-    dateText: formatDate(publishedAt, language, timezone),
+    dateText: formatSiteDate(publishedAt, ctx.settings),
     author: author ? { href: authorPath(author.login), label: author.displayName } : { href: '/', label: 'Unknown' },
     categories: terms
       .filter((t) => t.taxonomy === 'category')
@@ -109,8 +118,8 @@ export function presentComments(
   post: Pick<Post, 'id' | 'authorId' | 'slug' | 'publishedLocal'>,
   ctx: Pick<SiteContext, 'settings'>,
 ): CommentVM[] {
-  const { language, timezone, commentThreadDepth, avatarSource } = ctx.settings;
-  const permalink = postPermalinkPath(post);
+  const { commentThreadDepth, avatarSource } = ctx.settings;
+  const permalink = postPermalinkPath(post, ctx.settings.permalinkStructure);
   return nodes.map((node) => {
     const c = node.comment;
     const isPending = c.status !== 'approved';
@@ -124,7 +133,7 @@ export function presentComments(
       // The identity's own picture (stored here at sign-in) first; no request to another site for it.
       avatarImageUrl: localAvatarOf(c.authorAvatarUrl) ?? (avatarSource === 'gravatar' ? gravatarUrl(c.authorEmail) : null),
       dateIso: c.createdAt,
-      dateText: formatDateTime(c.createdAt, language, timezone),
+      dateText: formatSiteDateTime(c.createdAt, ctx.settings),
       contentHtml: c.contentHtml,
       byPostAuthor: c.userId !== null && c.userId === post.authorId,
       depth: node.depth,
