@@ -18,3 +18,4 @@ export { commentNotFound } from './comments.errors.js';
 export { isBulkAction } from './moderation.service.js';
 export type { BulkAction, CommentEditInput, CommentModeration, ModerationQuery } from './moderation.service.js';
 export type { CommentQuery, CommentQuerying, QueriedComment } from './comment-query.js';
+export { formServedAtOf, signFormStamp } from './form-stamp.js';

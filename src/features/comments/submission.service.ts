@@ -31,6 +31,12 @@ export interface CommentSubmission extends RawCommentFields {
   readonly honeypot?: unknown;
   /** When the form was served (ms), from its signed stamp; undefined when the stamp was missing or forged. */
   readonly formServedAt: number | undefined;
+  /**
+   * What a missing stamp means when a minimum writing time is set: 'refuse' (the form: COMMENT_TOO_FAST) or 'hold'
+   * (the REST API, whose WordPress clients know no stamp: the comment waits for a moderator instead). A stamp that
+   * is present and too young is refused either way.
+   */
+  readonly missingStamp?: 'refuse' | 'hold';
 }
 
 export interface SubmissionContext {
@@ -112,7 +118,10 @@ export function createCommentSubmission(deps: SubmissionDeps): (input: CommentSu
     // A stamp that is not a number counts as missing: NaN would pass every comparison below.
     const servedAt = Number.isFinite(input.formServedAt) ? input.formServedAt : undefined;
     if (settings.commentMinFillSeconds === 0) return servedAt === undefined ? undefined : (now.getTime() - servedAt) / 1000;
-    if (servedAt === undefined) throw commentTooFast(settings.commentMinFillSeconds);
+    if (servedAt === undefined) {
+      if (input.missingStamp === 'hold') return undefined;
+      throw commentTooFast(settings.commentMinFillSeconds);
+    }
     const seconds = (now.getTime() - servedAt) / 1000;
     if (seconds < settings.commentMinFillSeconds) throw commentTooFast(Math.ceil(settings.commentMinFillSeconds - seconds));
     return seconds;
@@ -174,6 +183,9 @@ export function createCommentSubmission(deps: SubmissionDeps): (input: CommentSu
       },
       settings,
     );
+    // No stamp to time the writing by (a REST client): a person decides rather than the clock.
+    const isUntimed = !isModerator && settings.commentMinFillSeconds > 0 && fillSeconds === undefined;
+    const status = isUntimed && decision.status === 'approved' ? 'pending' : decision.status;
     const createdAt = now.toISOString();
     const contentHtml = renderMarkdown(fields.source, 'comment');
     const identityId = user ? (context.identity?.id ?? null) : null;
@@ -183,7 +195,7 @@ export function createCommentSubmission(deps: SubmissionDeps): (input: CommentSu
       {
         postId: post.id,
         parentId: input.parentId,
-        status: decision.status,
+        status,
         authorName: fields.authorName,
         authorEmail: fields.authorEmail,
         authorUrl: fields.authorUrl,
@@ -196,22 +208,22 @@ export function createCommentSubmission(deps: SubmissionDeps): (input: CommentSu
         spamScore: spam.score,
         createdAt,
       },
-      (commentId) => (queued = commentJobsFor({ id: commentId, status: decision.status }, settings, createdAt)),
+      (commentId) => (queued = commentJobsFor({ id: commentId, status }, settings, createdAt)),
     );
-    if (decision.status === 'approved') deps.events.publish({ type: 'comment', postId: post.id });
+    if (status === 'approved') deps.events.publish({ type: 'comment', postId: post.id });
     // Job runners wake for the mail now rather than at their next poll.
     for (const kind of new Set(queued.map((job) => job.kind))) deps.events.publish({ type: 'job', kind });
-    if (deps.subscriptions && fields.authorEmail && decision.status !== 'spam' && decision.status !== 'trash') {
+    if (deps.subscriptions && fields.authorEmail && status !== 'spam' && status !== 'trash') {
       if (fields.subscribe !== 'none') await deps.subscriptions.request({ email: fields.authorEmail, kind: fields.subscribe, postId: post.id });
       if (fields.subscribePosts) await deps.subscriptions.request({ email: fields.authorEmail, kind: 'posts', postId: 0 });
     }
     const comment: Comment | undefined = identityId === null
       ? {
-        id, postId: post.id, parentId: input.parentId, status: decision.status, authorName: fields.authorName,
+        id, postId: post.id, parentId: input.parentId, status, authorName: fields.authorName,
         authorEmail: fields.authorEmail, authorUrl: fields.authorUrl, userId: user?.id ?? null, contentHtml, createdAt,
         identityId: null, authorAvatarUrl: null,
       }
       : undefined;
-    return { id, postId: post.id, parentId: input.parentId, status: decision.status, fields, ...(comment ? { comment } : {}) };
+    return { id, postId: post.id, parentId: input.parentId, status, fields, ...(comment ? { comment } : {}) };
   };
 }

@@ -1,7 +1,7 @@
 // GET /comments/identity (the form's identity block for this browser, for the sign-in script's swap) and
 // POST /comments/draft (the typed text kept while the reader signs in in a full page, because a popup was blocked).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Post } from '../../features/posts/index.js';
+import { type Post, postPermalinkPath } from '../../features/posts/index.js';
 import { AppError } from '../../kernel/errors.js';
 import { renderCommentIdentity, renderCommentLogout } from '../../../themes/default/index.js';
 import { markPersonal } from '../cache/tags.js';
@@ -9,8 +9,8 @@ import type { HttpDeps } from '../deps.js';
 import { draftIdOf, setDraftCookie } from './comment-draft-cookie.js';
 import { COMMENT_DRAFT_PATH, COMMENT_IDENTITY_PATH, presentCommentForm } from './comment-form.present.js';
 import { accountSignInHref, commenterOf, signInOptionsOf, signedInCommenterOf } from './comment-identity.js';
-import { rememberedCommenterOf, signFormStamp } from './comment-tokens.js';
-import { postPermalinkPath } from './urls.js';
+import { rememberedCommenterOf } from './comment-tokens.js';
+import { signFormStamp } from '../../features/comments/index.js';
 
 /** Drafts one address may keep in the window: a reader needs one per sign-in; a script filling the table, more. */
 export const DRAFTS_PER_WINDOW = 30;
@@ -72,7 +72,7 @@ export function registerCommentIdentityRoutes(app: FastifyInstance, deps: HttpDe
       const post = await commentablePost(request.query.post);
       const [commenter, settings] = await Promise.all([commenterOf(request, deps.services), deps.services.settings.get()]);
       const changing = commenter !== undefined && request.query.change === '1';
-      const permalink = postPermalinkPath(post);
+      const permalink = postPermalinkPath(post, settings.permalinkStructure);
       const csrf = commenter ? deps.csrf.tokenFor(request, reply) : null;
       const nowMs = deps.clock.now().getTime();
       const vm = presentCommentForm({

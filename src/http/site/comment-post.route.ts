@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { SubmissionContext, SubmittedComment } from '../../features/comments/index.js';
 import { renderMarkdown } from '../../features/content/index.js';
-import type { Post } from '../../features/posts/index.js';
+import { type Post, postPermalinkPath } from '../../features/posts/index.js';
 import type { SiteSettings } from '../../features/settings/index.js';
 import { AppError, isAppError } from '../../kernel/errors.js';
 import { renderCommentItem } from '../../../themes/default/index.js';
@@ -13,10 +13,10 @@ import { prefersJson, statusOf } from '../errors.js';
 import { COMMENT_POST_PATH, fieldErrorsOf } from './comment-form.present.js';
 import { type Commenter, commenterOf } from './comment-identity.js';
 import { commentPagePath, countThreadPages, createCommentThreads } from './comment-threads.js';
-import { addPendingComment, forgetCommenter, formServedAtOf, rememberCommenter, signFormStamp } from './comment-tokens.js';
+import { addPendingComment, forgetCommenter, rememberCommenter } from './comment-tokens.js';
+import { formServedAtOf, signFormStamp } from '../../features/comments/index.js';
 import { loadSiteContext } from './context.js';
 import { sendPostPage } from './post-page.js';
-import { postPermalinkPath } from './urls.js';
 import { presentComments } from './present.js';
 
 type Body = Readonly<Record<string, unknown>>;

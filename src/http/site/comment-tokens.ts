@@ -1,36 +1,17 @@
-// The signed tokens of commenting: the form stamp, and the commenter's two cookies (their pending comments, their saved details).
+// The signed cookies of commenting: the commenter's pending comments and saved details (the form stamp is the comments feature's).
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type {} from '@fastify/cookie';
 import type { Signer } from '../../kernel/signed.js';
 import { COMMENTER_COOKIE, PENDING_COMMENT_COOKIE } from '../cookie-names.js';
 
 const DAY = 24 * 60 * 60 * 1000;
-/** A stamp older than this is treated as missing (the form is then "too fast": reload the page). */
-const STAMP_DAYS = 30;
 const PENDING_DAYS = 7;
 const REMEMBER_DAYS = 365;
 /** The most pending comments one browser keeps track of: the newest are kept. */
 export const MAX_PENDING_COMMENTS = 20;
 
-const STAMP = 'comment-form';
 const PENDING = 'comment-pending';
 const COMMENTER = 'commenter';
-
-/**
- * The form stamp: which post's form, served when. A page kept in the page cache carries the stamp of when it
- * was rendered, not of when this reader opened it, which is why the script fetches a fresh one from
- * /comments/stamp; without the script, an old stamp only makes the minimum fill time easier to meet.
- */
-export function signFormStamp(signer: Signer, postId: number, servedAtMs: number): string {
-  return signer.sign(STAMP, { p: postId, t: servedAtMs }, servedAtMs + STAMP_DAYS * DAY);
-}
-
-/** When the form for `postId` was served (ms), or undefined when the stamp is missing, forged, expired or another post's. */
-export function formServedAtOf(signer: Signer, token: unknown, postId: number, nowMs: number): number | undefined {
-  const data = signer.verify(STAMP, token, nowMs) as { p?: unknown; t?: unknown } | undefined;
-  if (!data || data.p !== postId || typeof data.t !== 'number' || !Number.isFinite(data.t)) return undefined;
-  return data.t;
-}
 
 interface CookieOptions {
   readonly secure: boolean;

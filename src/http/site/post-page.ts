@@ -11,12 +11,13 @@ import { takeDraftFor } from './comment-draft-cookie.js';
 import { type CommentFormState, presentCommentForm } from './comment-form.present.js';
 import { type Commenter, accountSignInHref, commenterOf, signInOptionsOf, signedInCommenterOf } from './comment-identity.js';
 import { type CommentThreads, commentPagePath, pageOfThread, presentCommentNavigation } from './comment-threads.js';
-import { pendingCommentIdsOf, rememberedCommenterOf, signFormStamp } from './comment-tokens.js';
+import { pendingCommentIdsOf, rememberedCommenterOf } from './comment-tokens.js';
+import { signFormStamp } from '../../features/comments/index.js';
 import type { SiteContext } from './context.js';
 import { loadFeaturedImage } from './featured-image.present.js';
 import { loadRelations } from './listing.js';
 import { sendPage } from './page.js';
-import { pageNotFound } from './params.js';
+import { pageNotFound } from '../links/paths.js';
 import { postLink, presentPostMeta } from './present.js';
 import { loadEntryHead } from './head.present.js';
 

@@ -1,7 +1,7 @@
 // Writing comments over /wp/v2/comments: anyone may post one (through the very pipeline of the site's comment form:
 // the same settings, moderation, spam and flood rules), moderators change status and text or delete, and the author
 // of a comment may change its text. Refusals in WordPress's codes.
-import { type SubmittedComment, areCommentsOpen } from '../../features/comments/index.js';
+import { type SubmittedComment, areCommentsOpen, formServedAtOf } from '../../features/comments/index.js';
 import type { Post } from '../../features/posts/index.js';
 import { isAppError } from '../../kernel/errors.js';
 import type { WpApi, WpRequest, WpResponse } from './api.js';
@@ -30,17 +30,9 @@ const CREATE_ARGS: ArgSpecs = {
   parent: { type: 'integer', minimum: 0, default: 0, description: 'The ID for the parent of the comment.' },
   quire_stamp: {
     type: 'string',
-    description: 'The form stamp from GET /comments/stamp?post=ID, fetched when the writer starts: the discussion settings\' minimum writing time counts from it.',
+    description: 'The form stamp from GET /comments/stamp?post=ID, fetched when the writer starts: the discussion settings\' minimum writing time counts from it. Without one, the comment waits for moderation.',
   },
 };
-
-/** The comment form's stamp purpose (signed by the site's comment routes): when the writer started, for this post. */
-const STAMP_PURPOSE = 'comment-form';
-
-function stampedAt(api: WpApi, token: string | undefined, postId: number, nowMs: number): number | undefined {
-  const data = api.deps.signer.verify(STAMP_PURPOSE, token, nowMs) as { p?: unknown; t?: unknown } | undefined;
-  return data && data.p === postId && typeof data.t === 'number' && Number.isFinite(data.t) ? data.t : undefined;
-}
 
 /** The comment pipeline's refusals in WordPress's words where WordPress has them; others pass through. */
 function asWpError(error: unknown): unknown {
@@ -53,7 +45,7 @@ function asWpError(error: unknown): unknown {
     case 'COMMENT_FLOOD': return wpError('comment_flood', error.message, 429);
     case 'COMMENT_DUPLICATE': return wpError('comment_duplicate', error.message, 409);
     case 'COMMENT_TOO_FAST':
-      return wpError('comment_too_fast', 'Comments need a moment of writing: fetch a stamp (GET /comments/stamp?post=ID) when the writer starts, send it as quire_stamp, and post a few seconds later.', 429);
+      return wpError('comment_too_fast', 'This comment was sent too soon after its stamp (quire_stamp, from GET /comments/stamp?post=ID): wait a few seconds and send it again.', 429);
     case 'COMMENT_FIELDS_INVALID':
       if ('source' in fields) return wpError('rest_comment_content_invalid', 'Invalid comment content.', 400);
       if ('authorName' in fields || 'authorEmail' in fields) {
@@ -105,7 +97,9 @@ export function registerCommentWrites(api: WpApi): void {
         authorEmail: args.string('author_email') ?? '',
         authorUrl: args.string('author_url') ?? '',
         source: args.string('content') ?? '',
-        formServedAt: stampedAt(api, args.string('quire_stamp'), post.id, api.deps.clock.now().getTime()),
+        formServedAt: formServedAtOf(api.deps.signer, args.string('quire_stamp'), post.id, api.deps.clock.now().getTime()),
+        // WordPress clients know no stamp: their comments wait for a moderator rather than being refused.
+        missingStamp: 'hold',
       },
       { ip: request.http?.ip ?? '', userAgent: String(request.http?.headers['user-agent'] ?? ''), post, ...(caller ? { user: caller } : {}) },
     ));
