@@ -18,7 +18,7 @@ export interface RunContext {
   readonly now: Date;
   readonly ipSalt: string;
   /** What the database held when the run began. */
-  readonly start: { readonly maxIds: Readonly<Record<KeptIdTable, number>>; readonly legacyKinds: ReadonlySet<LegacyKind> };
+  readonly start: { readonly maxCommentId: number; readonly legacyKinds: ReadonlySet<LegacyKind> };
 }
 
 export type KeptIdTable = Exclude<IdSequenceTable, 'users'>;
@@ -31,7 +31,10 @@ interface Note {
 
 const EXAMPLES = 8;
 
-/** The id maps are numbers only (a few MB for a million items); the fix-up lists hold what points forward. */
+/**
+ * The id maps are numbers only: one entry per post, term and media item, and for comments (the bulk of a file)
+ * only the exceptions. The fix-up lists hold what points forward.
+ */
 export class ImportRun {
   readonly counts = Object.fromEntries(importKinds.map((k) => [k, { imported: 0, existing: 0, skipped: 0 }])) as Record<ImportKind, KindCounts>;
   readonly notes = new Map<string, Note>();
@@ -49,8 +52,8 @@ export class ImportRun {
   readonly mediaParents: { id: number; oldParent: number }[] = [];
   readonly commentParents: { oldId: number; oldParent: number }[] = [];
   readonly pagePaths: { id: number; path: string }[] = [];
-  /** Ids written one by one during this run, per table (comments written in batches are in `comments`). */
-  readonly numbered: Record<KeptIdTable, Set<number>> = { posts: new Set(), comments: new Set(), terms: new Set(), media: new Set() };
+  /** Comments this run let the database number (their WordPress id was taken): the exceptions, as in movedComments. */
+  readonly numberedComments = new Set<number>();
   defaultAuthorId: number | undefined;
 
   constructor(readonly ctx: RunContext) {}
@@ -82,29 +85,21 @@ export class ImportRun {
   }
 
   /**
-   * Which of `ids` a row already has. An id above the table's largest at the start can only be taken by a row this
-   * run wrote: no query for those.
+   * Inserts with the WordPress id when no row has it, else lets the database number it. The transaction sees this
+   * run's rows, so one primary-key lookup says whether the id is free: no set of the ids written grows with the file.
    */
-  async takenIds(table: KeptIdTable, ids: readonly number[]): Promise<Set<number>> {
-    const older = ids.filter((id) => id <= this.ctx.start.maxIds[table]);
-    const taken = older.length > 0 ? await repo.findTakenIds(this.ctx.tx, table, older) : new Set<number>();
-    for (const id of ids) if (this.numbered[table].has(id)) taken.add(id);
-    return taken;
-  }
-
-  /** Inserts with the WordPress id when no row has it, else lets the database number it. */
   async insertKeepingId(table: KeptIdTable, oldId: number | null, insert: (id: number | undefined) => Promise<number>): Promise<number> {
-    const free = oldId !== null && oldId > 0 && !(await this.takenIds(table, [oldId])).has(oldId);
+    const free = oldId !== null && oldId > 0 && !(await repo.findTakenIds(this.ctx.tx, table, [oldId])).has(oldId);
     // PostgreSQL's sequence knows nothing of the ids written by hand so far: move it past them first.
     if (!free) await this.ctx.dialect.syncIdSequence(this.ctx.tx, table);
     const id = await insert(free ? oldId : undefined);
-    this.numbered[table].add(id);
+    if (table === 'comments') this.numberedComments.add(id);
     return id;
   }
 
   /** Notes that comment `oldId` was written as `id`; a kept id above the start's largest needs no memory. */
   rememberComment(oldId: number, id: number): void {
-    if (id !== oldId || oldId <= this.ctx.start.maxIds.comments) this.movedComments.set(oldId, id);
+    if (id !== oldId || oldId <= this.ctx.start.maxCommentId) this.movedComments.set(oldId, id);
   }
 
   /**
@@ -115,7 +110,7 @@ export class ImportRun {
   commentIdOf(oldId: number, exists: boolean): number | undefined {
     const moved = this.movedComments.get(oldId);
     if (moved !== undefined) return moved;
-    return exists && oldId > this.ctx.start.maxIds.comments && !this.numbered.comments.has(oldId) ? oldId : undefined;
+    return exists && oldId > this.ctx.start.maxCommentId && !this.numberedComments.has(oldId) ? oldId : undefined;
   }
 
   private readonly ipHashes = new Map<string, string>();

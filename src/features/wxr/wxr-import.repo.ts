@@ -143,11 +143,9 @@ export async function findLegacyPathPost(tx: Tx, path: string): Promise<number |
   return row?.postId;
 }
 
-/** The largest id of each table the import writes ids into (0 when empty). */
-export async function findMaxIds(tx: Tx): Promise<Record<'posts' | 'comments' | 'terms' | 'media', number>> {
-  const max = async (table: 'posts' | 'comments' | 'terms' | 'media') =>
-    Number((await tx.selectFrom(table).select((eb) => eb.fn.max('id').as('max')).executeTakeFirst())?.max ?? 0);
-  return { posts: await max('posts'), comments: await max('comments'), terms: await max('terms'), media: await max('media') };
+/** The largest comment id (0 when there is none). */
+export async function findMaxCommentId(tx: Tx): Promise<number> {
+  return Number((await tx.selectFrom('comments').select((eb) => eb.fn.max('id').as('max')).executeTakeFirst())?.max ?? 0);
 }
 
 /** The kinds some earlier import recorded: for the others, no item can be "already imported". */

@@ -59,7 +59,7 @@ export async function importWxrFile(deps: WxrImportDeps, file: string, options: 
   let report: ImportReport | undefined;
   try {
     await repo.inTransaction(deps.db, async (tx) => {
-      const start = { maxIds: await repo.findMaxIds(tx), legacyKinds: await repo.findLegacyKinds(tx) };
+      const start = { maxCommentId: await repo.findMaxCommentId(tx), legacyKinds: await repo.findLegacyKinds(tx) };
       const run = new ImportRun({ tx, dialect: deps.db.dialect, timeZone: timezone, permalinkStructure, now: deps.clock.now(), ipSalt: deps.ipSalt, start });
       await useDefaultAuthor(run, options.defaultAuthor);
       const buffer: Parameters<typeof flushComments>[1] = [];
