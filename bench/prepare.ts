@@ -2,7 +2,6 @@
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config/load.js';
 import { demoSite, seedDemoSite } from '../src/features/demo/index.js';
-import { postPermalinkPath } from '../src/features/posts/index.js';
 import type { PostgresTarget } from './servers.js';
 
 export const COMMENT_COUNT = 50;
@@ -89,7 +88,7 @@ export async function prepareSite(dataDir: string, postgres?: PostgresTarget): P
       });
       ids.push(id);
     }
-    return { dataDir, postPath: postPermalinkPath(post) };
+    return { dataDir, postPath: (await app.services.posts.permalinks())(post) };
   } finally {
     await app.close();
   }

@@ -121,7 +121,7 @@ export function buildServices(deps: ServiceDeps): Services {
     // the link's use go together.
     privacy: createPrivacyService({
       db, clock, events, subscriptions, subscriptionsWithin: (tx) => createSubscriptionsService({ db: tx, clock }),
-      tokens, tokensWithin: (tx) => createTokensService({ db: tx, clock }),
+      tokens, tokensWithin: (tx) => createTokensService({ db: tx, clock }), posts,
     }),
     setup: createSetupService({ users, tokens }),
     sessions,

@@ -18,7 +18,7 @@ import type { HttpDeps } from './deps.js';
 import { frameworkErrorHandler, installErrorHandling } from './errors.js';
 import { registerHealthRoute } from './health.route.js';
 import { addSecurityHeaders } from './security-headers.js';
-import { registerFeedRoutes } from './feeds/feeds.route.js';
+import { categoryFeedSender, registerFeedRoutes } from './feeds/feeds.route.js';
 import { registerSitemapRoutes } from './feeds/sitemaps.route.js';
 import { registerArchiveRoutes } from './site/archive.route.js';
 import { registerCommentIdentityRoutes } from './site/comment-identity.route.js';
@@ -72,7 +72,7 @@ export async function buildServer(deps: HttpDeps, options: ServerOptions): Promi
   registerWellKnownRoutes(app, deps);
   registerSetupRoutes(app, deps);
   registerHomeRoutes(app, deps);
-  registerArchiveRoutes(app, deps);
+  registerArchiveRoutes(app, deps, categoryFeedSender(deps));
   registerFeedRoutes(app, deps);
   registerSitemapRoutes(app, deps);
   registerSignedLinkRoutes(app, deps);

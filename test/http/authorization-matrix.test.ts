@@ -81,6 +81,13 @@ const TABLE: readonly Row[] = [
   { method: 'GET', route: '/author/:slug/feed/:format/', access: 'public', sample: (f) => `${f.author}feed/json/`, expected: everyone(200) },
   { method: 'GET', route: '/:year/:month/:day/:slug/feed/', access: 'public', sample: (f) => `${f.post}feed/`, expected: everyone(200) },
   { method: 'GET', route: '/:year/:month/:day/:slug/feed/:format/', access: 'public', sample: () => '/2026/01/01/no-such-post/feed/atom/', expected: everyone(404) },
+  // A post's comments feed at another structure's address: 301 to the current one (day and name here).
+  { method: 'GET', route: '/:year/:month/:slug/feed/', access: 'public', sample: (f) => `${f.post.replace(/^(\/\d{4}\/\d{2})\/\d{2}/, '$1')}feed/`, expected: everyone(301) },
+  { method: 'GET', route: '/:year/:month/:slug/feed/:format/', access: 'public', sample: () => '/2026/01/no-such-post/feed/atom/', expected: everyone(404) },
+  { method: 'GET', route: '/archives/:id/feed/', access: 'public', sample: () => '/archives/999999/feed/', expected: everyone(404) },
+  { method: 'GET', route: '/archives/:id/feed/:format/', access: 'public', sample: () => '/archives/999999/feed/json/', expected: everyone(404) },
+  { method: 'GET', route: '/:slug/feed/', access: 'public', sample: (f) => `/${f.post.split('/').at(-2) ?? ''}/feed/`, expected: everyone(301) },
+  { method: 'GET', route: '/:slug/feed/:format/', access: 'public', sample: () => '/no-such-post/feed/atom/', expected: everyone(404) },
   { method: 'GET', route: '/sitemap.xml', access: 'public', sample: () => '/sitemap.xml', expected: everyone(200) },
   { method: 'GET', route: '/sitemap-:name', access: 'public', sample: () => '/sitemap-posts-1.xml', expected: everyone(200) },
   { method: 'GET', route: '/wp-sitemap.xml', access: 'public', sample: () => '/wp-sitemap.xml', expected: everyone(301) },

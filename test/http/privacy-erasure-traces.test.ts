@@ -139,6 +139,7 @@ describe('erasure erases the address everywhere', () => {
       db: app.db, clock, events: app.events, subscriptions: app.services.subscriptions,
       subscriptionsWithin: () => ({ eraseFor: () => Promise.reject(new Error('the subscriptions table is locked')) }),
       tokens: createTokensService({ db: app.db, clock }), tokensWithin: (tx) => createTokensService({ db: tx, clock }),
+      posts: app.services.posts,
     });
     await expect(failing.eraseFor(email)).rejects.toThrow('locked');
     expect(await tokensOf(email)).toHaveLength(1);

@@ -262,6 +262,7 @@ describe('privacy: download and erase your comments', () => {
       db: app.db, clock, events: app.events, subscriptions: app.services.subscriptions,
       subscriptionsWithin: () => ({ eraseFor: () => Promise.reject(new Error('the subscriptions table is locked')) }),
       tokens, tokensWithin: (tx) => createTokensService({ db: tx, clock }),
+      posts: app.services.posts,
     });
     await expect(failing.eraseFor('cara@example.test')).rejects.toThrow('locked');
     expect(await row(cara)).toMatchObject({ source: 'Cara was here.', authorEmail: 'cara@example.test' });

@@ -70,7 +70,7 @@ export function buildComment(app: App, post: Pick<Post, 'id' | 'publishedAt'>, o
   });
 }
 
-/** Where the public site shows a post: /YYYY/MM/DD/slug/. */
+/** Where the public site shows a post under the default structure (day and name, which needs no id): /YYYY/MM/DD/slug/. */
 export function permalinkOf(post: Pick<Post, 'slug' | 'publishedLocal'>): string {
-  return postPermalinkPath(post);
+  return postPermalinkPath({ id: 0, ...post }, '/%year%/%monthnum%/%day%/%postname%/');
 }

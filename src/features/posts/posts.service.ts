@@ -8,7 +8,9 @@ import { localDateTimeOf } from '../../kernel/time.js';
 import { htmlToText, renderMarkdown, sanitizeUserHtml } from '../content/index.js';
 import type { SettingsService } from '../settings/index.js';
 import { type User, htmlTrustOf } from '../users/index.js';
-import { type Post, type PostCard, type PostInput, type PostStatus, type PostType, validatePostInput } from './posts.js';
+import {
+  type PermalinkOf, type Post, type PostCard, type PostInput, type PostStatus, type PostType, postPermalinkPath, validatePostInput,
+} from './posts.js';
 import * as repo from './posts.repo.js';
 import { type PostEditing, chooseSlug, createPostEditing, postForbidden } from './post-editing.service.js';
 import { canAssignAuthor, canCreatePost, canPublishPost, isPublishingStatus } from './posts.policy.js';
@@ -57,6 +59,11 @@ export interface PostsService extends PostEditing {
   recent(limit: number): Promise<repo.PostLink[]>;
   archiveMonths(): Promise<repo.MonthCount[]>;
   publishedPages(): Promise<repo.PageLink[]>;
+  /**
+   * Post addresses in the site's current permalink structure (Settings → Permalinks): every link the site makes
+   * (feeds, sitemaps, REST, mail, exports) asks here, so none points at an address that only answers with a 301.
+   */
+  permalinks(): Promise<PermalinkOf>;
 }
 
 const PUBLIC_STATUSES: readonly PostStatus[] = ['published'];
@@ -190,5 +197,11 @@ export function createPostsService(deps: {
     recent: memoUntilChange(events, isPostChange, (limit: number) => repo.listRecentPublished(db, limit)),
     archiveMonths: () => archiveMonths(undefined),
     publishedPages: () => publishedPages(undefined),
+
+    async permalinks() {
+      // Settings are cached and dropped on every change: reading them per call costs nothing and is never stale.
+      const { permalinkStructure } = await deps.settings.get();
+      return (post) => postPermalinkPath(post, permalinkStructure);
+    },
   };
 }

@@ -91,16 +91,16 @@ describe('validatePostInput', () => {
 
 describe('postPermalinkPath', () => {
   it('is /YYYY/MM/DD/slug/ from the local publication date', () => {
-    expect(postPermalinkPath({ slug: 'hello-world', publishedLocal: '2026-03-14T09:30:00' })).toBe('/2026/03/14/hello-world/');
+    expect(postPermalinkPath({ id: 1, slug: 'hello-world', publishedLocal: '2026-03-14T09:30:00' }, '/%year%/%monthnum%/%day%/%postname%/')).toBe('/2026/03/14/hello-world/');
   });
 
   it('uses the local date, not the UTC one', () => {
     // Published 2026-01-01T23:30Z, seen in Asia/Kolkata as 2 January.
-    expect(postPermalinkPath({ slug: 'new-year', publishedLocal: '2026-01-02T05:00:00' })).toBe('/2026/01/02/new-year/');
+    expect(postPermalinkPath({ id: 1, slug: 'new-year', publishedLocal: '2026-01-02T05:00:00' }, '/%year%/%monthnum%/%day%/%postname%/')).toBe('/2026/01/02/new-year/');
   });
 
   it('percent-encodes slugs in other scripts', () => {
-    expect(postPermalinkPath({ slug: 'привет', publishedLocal: '2026-03-14T09:30:00' })).toBe(
+    expect(postPermalinkPath({ id: 1, slug: 'привет', publishedLocal: '2026-03-14T09:30:00' }, '/%year%/%monthnum%/%day%/%postname%/')).toBe(
       '/2026/03/14/%D0%BF%D1%80%D0%B8%D0%B2%D0%B5%D1%82/',
     );
   });

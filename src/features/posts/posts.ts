@@ -128,17 +128,22 @@ export const PERMALINK_STRUCTURES = [
 ] as const;
 export type PermalinkStructure = (typeof PERMALINK_STRUCTURES)[number];
 
+/** What a permalink is made of: a numeric address needs the id, the others the slug and local date. */
+export type PermalinkTarget = Pick<Post, 'id' | 'slug' | 'publishedLocal'>;
+
+/** A post's address in the site's current structure: `PostsService.permalinks()` gives one. */
+export type PermalinkOf = (post: PermalinkTarget) => string;
+
 /**
- * A post's address in `structure` (default: /YYYY/MM/DD/slug/). Numeric addresses end with a slash, as every other
- * address of the site (/archives/123/). Without an id a numeric address cannot be made: day and name is used. Pages
- * live at their path.
+ * A post's address in `structure`. Numeric addresses end with a slash, as every other address of the site
+ * (/archives/123/). Pages live at their path. The default (day and name) is for fresh sites in tests and benches
+ * only: under src/ a call without the site's structure would make links that only work through a 301, so callers
+ * ask `PostsService.permalinks()` (test/architecture/permalinks.test.ts refuses one-argument calls there).
  */
-export function postPermalinkPath(
-  post: Pick<Post, 'slug' | 'publishedLocal'> & { readonly id?: number }, structure: PermalinkStructure = PERMALINK_STRUCTURES[0],
-): string {
+export function postPermalinkPath(post: PermalinkTarget, structure: PermalinkStructure): string {
   const [year = '', month = '', day = ''] = (post.publishedLocal ?? '').slice(0, 10).split('-');
   const slug = encodeURIComponent(post.slug);
-  if (structure === '/archives/%post_id%' && post.id !== undefined) return `/archives/${post.id}/`;
+  if (structure === '/archives/%post_id%') return `/archives/${post.id}/`;
   if (structure === '/%postname%/') return `/${slug}/`;
   if (structure === '/%year%/%monthnum%/%postname%/') return `/${year}/${month}/${slug}/`;
   return `/${year}/${month}/${day}/${slug}/`;

@@ -4,7 +4,7 @@ import type { Db } from '../../db/database.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { ChangeBus } from '../../kernel/events.js';
 import { renderMarkdown } from '../content/index.js';
-import { postPermalinkPath } from '../posts/index.js';
+import type { PermalinkOf, PostsService } from '../posts/index.js';
 import {
   type ErasureReport, type PrivacyExport, type SubscriptionExportItem, ERASED_TEXT, PRIVACY_LINK_JOB, PRIVACY_LINK_PURPOSE,
   PRIVACY_LINK_TTL_MS, normalizePrivacyEmail, privacyLinkDedupeKey, privacyTokenOf,
@@ -48,6 +48,8 @@ export interface PrivacyDeps {
    * deleted, if and only if the erasure commits.
    */
   readonly tokensWithin: (tx: Db) => Pick<PrivacyTokens, 'consume' | 'deleteForSubject'>;
+  /** The posts' addresses in the site's permalink structure, for the download's links. */
+  readonly posts: Pick<PostsService, 'permalinks'>;
 }
 
 export interface PrivacyService {
@@ -75,9 +77,9 @@ export interface PrivacyService {
 }
 
 /** Where the post of a comment lives: its permalink when published, else /?p=ID (which redirects, or says 404). */
-function postPathOf(row: repo.CommentOfEmail): string {
+function postPathOf(row: repo.CommentOfEmail, permalinkOf: PermalinkOf): string {
   const published = row.postStatus === 'published' && row.postType === 'post' && row.postPublishedLocal !== null;
-  return published ? postPermalinkPath({ slug: row.postSlug, publishedLocal: row.postPublishedLocal }) : `/?p=${row.postId}`;
+  return published ? permalinkOf({ id: row.postId, slug: row.postSlug, publishedLocal: row.postPublishedLocal }) : `/?p=${row.postId}`;
 }
 
 export function createPrivacyService(deps: PrivacyDeps): PrivacyService {
@@ -105,12 +107,14 @@ export function createPrivacyService(deps: PrivacyDeps): PrivacyService {
   return {
     async exportFor(raw) {
       const email = normalizePrivacyEmail(raw);
-      const [comments, subscriptions] = await Promise.all([repo.listCommentsByEmail(db, email), deps.subscriptions.exportFor(email)]);
+      const [comments, subscriptions, permalinkOf] = await Promise.all([
+        repo.listCommentsByEmail(db, email), deps.subscriptions.exportFor(email), deps.posts.permalinks(),
+      ]);
       return {
         email,
         exportedAt: clock.now().toISOString(),
         comments: comments.map((c) => ({
-          id: c.id, parentId: c.parentId, postId: c.postId, postTitle: c.postTitle, postPath: postPathOf(c), date: c.createdAt,
+          id: c.id, parentId: c.parentId, postId: c.postId, postTitle: c.postTitle, postPath: postPathOf(c, permalinkOf), date: c.createdAt,
           status: c.status, name: c.authorName, url: c.authorUrl, text: c.source,
         })),
         subscriptions: subscriptions.map(({ kind, postId, status, createdAt, confirmedAt }) => ({ kind, postId, status, createdAt, confirmedAt })),

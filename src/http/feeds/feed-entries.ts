@@ -1,16 +1,21 @@
 // Posts and comments as feed entries: every public field is chosen here, every address made absolute.
 import { excerptOf, htmlToText } from '../../features/content/index.js';
-import { type PostCard, effectiveExcerpt, postPermalinkPath } from '../../features/posts/index.js';
+import { type PermalinkOf, type PostCard, effectiveExcerpt } from '../../features/posts/index.js';
 import { type Media, mediaUrl } from '../../features/media/index.js';
 import type { FeedComment } from '../../features/syndication/index.js';
 import { feedGuid } from '../../features/syndication/index.js';
 import type { Term } from '../../features/taxonomy/index.js';
 import type { User } from '../../features/users/index.js';
-import { authorPath } from '../site/urls.js';
+import { authorPath } from '../links/urls.js';
 import type { FeedEntry } from './feed-document.js';
 
-export interface PostEntryContext {
+/** What every entry's links need: the site's address and its permalink structure. */
+export interface EntryLinks {
   readonly publicUrl: string;
+  readonly permalinkOf: PermalinkOf;
+}
+
+export interface PostEntryContext extends EntryLinks {
   readonly content: 'full' | 'excerpt';
   readonly authors: ReadonlyMap<number, User>;
   readonly terms: ReadonlyMap<number, readonly Term[]>;
@@ -41,7 +46,7 @@ export function absolutizeHtml(contentHtml: string, publicUrl: string): string {
 
 export function postEntry(post: PostCard, ctx: PostEntryContext): FeedEntry {
   const { publicUrl } = ctx;
-  const link = absoluteUrl(publicUrl, postPermalinkPath(post));
+  const link = absoluteUrl(publicUrl, ctx.permalinkOf(post));
   const author = ctx.authors.get(post.authorId);
   const image = post.featuredMediaId === null ? undefined : ctx.images.get(post.featuredMediaId);
   return {
@@ -61,8 +66,9 @@ export function postEntry(post: PostCard, ctx: PostEntryContext): FeedEntry {
 }
 
 /** "Comment on TITLE by NAME" in the site's comments feed, "By: NAME" in a post's own (as WordPress). */
-export function commentEntry(comment: FeedComment, publicUrl: string, withPostTitle: boolean): FeedEntry {
-  const postLink = absoluteUrl(publicUrl, postPermalinkPath(comment.post));
+export function commentEntry(comment: FeedComment, links: EntryLinks, withPostTitle: boolean): FeedEntry {
+  const { publicUrl } = links;
+  const postLink = absoluteUrl(publicUrl, links.permalinkOf(comment.post));
   const when = new Date(comment.createdAt);
   return {
     title: withPostTitle ? `Comment on ${comment.post.title} by ${comment.authorName}` : `By: ${comment.authorName}`,

@@ -1,12 +1,13 @@
 // The feeds: the site's posts, each category, tag and author, the site's comments and each post's, in RSS 2.0
 // (/feed/, /feed/rss2/), Atom (/feed/atom/) and JSON Feed (/feed/json/), at WordPress's addresses.
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type PublishedFilter, postStatuses } from '../../features/posts/index.js';
 import type { SiteSettings } from '../../features/settings/index.js';
 import { COMMENTS_TAG, SITE_TAG, authorTag, postTag, tagResponse, termTag } from '../cache/tags.js';
 import type { HttpDeps } from '../deps.js';
-import { pageNotFound, pathParam } from '../site/params.js';
-import { authorPath, categoryPath, postPermalinkPath, tagPath } from '../site/urls.js';
+import { type FeedAddress, type FeedSender, pageNotFound, pathParam, pathSegments, splitFeedPath } from '../links/paths.js';
+import { findPostByAnyAddress } from '../links/post-addresses.js';
+import { authorPath, categoryPath, tagPath } from '../links/urls.js';
 import { FEED_CONTENT_TYPES, FEED_FORMATS, type FeedChannel, type FeedEntry, type FeedFormat, renderFeed } from './feed-document.js';
 import { absoluteUrl, commentEntry, postEntry } from './feed-entries.js';
 
@@ -30,16 +31,6 @@ function formatOf(name: string | undefined): RequestedFormat {
 function feedUrlsOf(publicUrl: string, base: string): Readonly<Record<FeedFormat, string>> {
   const feed = `${publicUrl}${base}feed/`;
   return { rss2: feed, atom: `${feed}atom/`, json: `${feed}json/` };
-}
-
-/**
- * Path segments that end in a feed (`…/feed/`, `…/feed/atom/`): the segments before it and the format.
- * undefined when the path names no feed.
- */
-export function splitFeedPath(segments: readonly string[]): { segments: string[]; format: RequestedFormat } | undefined {
-  if (segments.at(-1) === 'feed') return { segments: segments.slice(0, -1), format: 'rss2' };
-  if (segments.at(-2) === 'feed') return { segments: segments.slice(0, -2), format: formatOf(segments.at(-1)) };
-  return undefined;
 }
 
 const latestOf = (dates: readonly Date[]) => dates.reduce<Date | undefined>((latest, d) => (!latest || d > latest ? d : latest), undefined);
@@ -80,15 +71,16 @@ async function sendPostsFeed(deps: HttpDeps, reply: FastifyReply, format: Reques
   const { posts, settings, users, taxonomy, media } = deps.services;
   const site = await settings.get();
   const { items } = await posts.listPublished(source.filter, 1, site.feedItems);
-  const [authors, terms, images, changedAt] = await Promise.all([
+  const [authors, terms, images, changedAt, permalinkOf] = await Promise.all([
     users.listByIds([...new Set(items.map((p) => p.authorId))]),
     taxonomy.termsOfPosts(items.map((p) => p.id)),
     media.findByIds(items.flatMap((p) => (p.featuredMediaId === null ? [] : [p.featuredMediaId]))),
     lastPostChange(deps, source.filter),
+    posts.permalinks(),
   ]);
   const { publicUrl } = deps.config;
   const ctx = {
-    publicUrl, content: site.feedContent, terms,
+    publicUrl, permalinkOf, content: site.feedContent, terms,
     authors: new Map(authors.map((a) => [a.id, a])),
     images: new Map(images.map((image) => [image.id, image])),
   };
@@ -104,10 +96,18 @@ async function sendPostsFeed(deps: HttpDeps, reply: FastifyReply, format: Reques
   return sendFeed(reply, format, channel, items.map((p) => postEntry(p, ctx)), changedAt);
 }
 
-/** /category/a/b/feed/…: called by the category archive's route, which owns the /category/ addresses. */
-export async function sendCategoryFeed(deps: HttpDeps, reply: FastifyReply, segments: readonly string[], format: RequestedFormat): Promise<FastifyReply> {
+/**
+ * /category/a/b/feed/…: the category archive's route owns the /category/ addresses (a wildcard: the router cannot
+ * tell a feed from a nested category) and hands the feeds to this; server.ts wires the two surfaces together.
+ */
+export function categoryFeedSender(deps: HttpDeps): FeedSender {
+  return (reply, feed) => sendCategoryFeed(deps, reply, feed);
+}
+
+async function sendCategoryFeed(deps: HttpDeps, reply: FastifyReply, feed: FeedAddress): Promise<FastifyReply> {
+  const format = formatOf(feed.formatName);
   const { taxonomy } = deps.services;
-  const category = await taxonomy.findCategoryByPath(segments);
+  const category = await taxonomy.findCategoryByPath(feed.segments);
   if (!category) throw pageNotFound();
   const [termIds, paths] = await Promise.all([taxonomy.categoryWithDescendants(category.id), taxonomy.categoryPaths()]);
   return sendPostsFeed(deps, reply, format, {
@@ -122,8 +122,8 @@ export async function sendCategoryFeed(deps: HttpDeps, reply: FastifyReply, segm
 async function sendCommentsFeed(deps: HttpDeps, reply: FastifyReply, format: RequestedFormat, post?: { id: number; title: string; path: string }) {
   const base = post ? post.path : '/comments/';
   if (format === 'legacy') return reply.redirect(`${base}feed/`, 301);
-  const { settings, syndication } = deps.services;
-  const site = await settings.get();
+  const { settings, syndication, posts } = deps.services;
+  const [site, permalinkOf] = await Promise.all([settings.get(), posts.permalinks()]);
   const comments = await syndication.recentComments({ postId: post?.id, limit: site.feedItems });
   const { publicUrl } = deps.config;
   // Every comment event purges COMMENTS_TAG (the site's feed); a post's feed is purged with its page.
@@ -135,27 +135,24 @@ async function sendCommentsFeed(deps: HttpDeps, reply: FastifyReply, format: Req
     feedUrls: feedUrlsOf(publicUrl, base),
     language: site.language,
   };
-  return sendFeed(reply, format, channel, comments.map((c) => commentEntry(c, publicUrl, post === undefined)));
+  return sendFeed(reply, format, channel, comments.map((c) => commentEntry(c, { publicUrl, permalinkOf }, post === undefined)));
 }
 
-const DATE_PARTS = /^\d{4}\/(0[1-9]|1[0-2])\/(0[1-9]|[12]\d|3[01])$/;
-
-async function sendPostCommentsFeed(deps: HttpDeps, reply: FastifyReply, params: PostFeedParams) {
-  const format = formatOf(params.format);
-  const date = `${params.year}/${params.month}/${params.day}`;
-  if (!DATE_PARTS.test(date)) throw pageNotFound();
-  const found = await deps.services.posts.findByPermalink(date.replaceAll('/', '-'), pathParam(params.slug));
-  if (found.kind !== 'found') throw pageNotFound();
-  const { post } = found;
-  return sendCommentsFeed(deps, reply, format, { id: post.id, title: post.title, path: postPermalinkPath(post) });
-}
-
-interface PostFeedParams {
-  year: string;
-  month: string;
-  day: string;
-  slug: string;
-  format?: string;
+/**
+ * A post's comments feed (PERMALINK/feed/, PERMALINK/feed/atom/…) at its address in any permalink structure: the
+ * current address answers; another one (an earlier structure's) answers 301 to it, as the post's page does.
+ */
+async function sendPostCommentsFeed(deps: HttpDeps, request: FastifyRequest, reply: FastifyReply) {
+  const path = request.url.split('?')[0] ?? '/';
+  const feed = splitFeedPath(pathSegments(path));
+  if (!feed) throw pageNotFound();
+  const format = formatOf(feed.formatName);
+  const post = await findPostByAnyAddress(deps, feed.segments);
+  if (!post) throw pageNotFound();
+  const permalink = (await deps.services.posts.permalinks())(post);
+  const current = `${permalink}feed/${feed.formatName === undefined ? '' : `${encodeURIComponent(feed.formatName)}/`}`;
+  if (current !== path) return reply.redirect(`${current}${request.url.slice(path.length)}`, 301);
+  return sendCommentsFeed(deps, reply, format, { id: post.id, title: post.title, path: permalink });
 }
 
 interface SlugParams {
@@ -203,9 +200,11 @@ export function registerFeedRoutes(app: FastifyInstance, deps: HttpDeps): void {
     app.get<{ Params: SlugParams }>(`${prefix}:slug/feed/`, open, (request, reply) => send(deps, request.params, reply));
     app.get<{ Params: SlugParams }>(`${prefix}:slug/feed/:format/`, open, (request, reply) => send(deps, request.params, reply));
   }
-  // More specific than the site's catch-all (/*): the router tries these first and falls back to it.
-  app.get<{ Params: PostFeedParams }>('/:year/:month/:day/:slug/feed/', open, (request, reply) => sendPostCommentsFeed(deps, reply, request.params));
-  app.get<{ Params: PostFeedParams }>('/:year/:month/:day/:slug/feed/:format/', open, (request, reply) =>
-    sendPostCommentsFeed(deps, reply, request.params),
-  );
+  // A post's comments feed in each structure (day and name, month and name, numeric, post name). More specific than
+  // the site's catch-all (/*): the router tries these first and falls back to it.
+  const postFeed = (request: FastifyRequest, reply: FastifyReply) => sendPostCommentsFeed(deps, request, reply);
+  for (const permalink of ['/:year/:month/:day/:slug/', '/:year/:month/:slug/', '/archives/:id/', '/:slug/']) {
+    app.get(`${permalink}feed/`, open, postFeed);
+    app.get(`${permalink}feed/:format/`, open, postFeed);
+  }
 }

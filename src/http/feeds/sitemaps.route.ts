@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { SITEMAP_MAX_URLS } from '../../features/syndication/index.js';
 import { SITE_TAG, tagResponse } from '../cache/tags.js';
 import type { HttpDeps } from '../deps.js';
-import { pageNotFound } from '../site/params.js';
+import { pageNotFound } from '../links/paths.js';
 import { parseSitemapName, renderSitemapFile, renderSitemapIndex } from './sitemaps.js';
 
 const open = { config: { access: 'public' as const } };

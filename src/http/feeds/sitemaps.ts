@@ -4,7 +4,7 @@ import {
 } from '../../features/syndication/index.js';
 import { escapeHtml } from '../../kernel/html.js';
 import type { Services } from '../deps.js';
-import { authorPath, categoryPath, pagePath, postPermalinkPath, tagPath } from '../site/urls.js';
+import { authorPath, categoryPath, pagePath, tagPath } from '../links/urls.js';
 
 type SitemapServices = Pick<Services, 'syndication' | 'posts' | 'taxonomy'>;
 
@@ -60,8 +60,11 @@ export async function renderSitemapFile(
 /** Where each kind's rows live on the site (pages and categories need their trees). */
 async function pathsFor(services: SitemapServices, kind: SitemapKind): Promise<(row: SitemapRow) => string> {
   switch (kind) {
-    case 'posts':
-      return (row) => postPermalinkPath({ slug: row.key, publishedLocal: row.publishedLocal });
+    case 'posts': {
+      // The current structure's address: a sitemap never lists one that answers with a redirect.
+      const permalinkOf = await services.posts.permalinks();
+      return (row) => permalinkOf({ id: row.id, slug: row.key, publishedLocal: row.publishedLocal });
+    }
     case 'pages': {
       const pages = await services.posts.publishedPages();
       const byId = new Map(pages.map((p) => [p.id, p]));

@@ -5,9 +5,9 @@ import type { Taxonomy } from '../../features/taxonomy/index.js';
 import type { HttpDeps } from '../deps.js';
 import { loadSiteContext } from './context.js';
 import { sendPostList } from './listing.js';
-import { pageFromPath, pageNotFound, pathParam, pathSegments, splitPaged } from './params.js';
-import { authorPath, categoryPath, tagPath } from './urls.js';
-import { sendCategoryFeed, splitFeedPath } from '../feeds/feeds.route.js';
+import { pageFromPath, splitPaged } from './params.js';
+import { type FeedSender, pageNotFound, pathParam, pathSegments, splitFeedPath } from '../links/paths.js';
+import { authorPath, categoryPath, tagPath } from '../links/urls.js';
 
 const open = { config: { access: 'public' as const } };
 
@@ -16,13 +16,14 @@ interface SlugParams {
   n?: string;
 }
 
-export function registerArchiveRoutes(app: FastifyInstance, deps: HttpDeps): void {
+/** `sendCategoryFeed` answers /category/…/feed/ (the feeds surface's, handed in by server.ts). */
+export function registerArchiveRoutes(app: FastifyInstance, deps: HttpDeps, sendCategoryFeed: FeedSender): void {
   const { taxonomy, users } = deps.services;
 
   app.get<{ Params: { '*': string } }>('/category/*', open, async (request, reply) => {
     // /category/a/b/feed/ and its atom/ and json/: the router cannot tell them from archives, this does.
     const feed = splitFeedPath(pathSegments(request.params['*']));
-    if (feed) return sendCategoryFeed(deps, reply, feed.segments, feed.format);
+    if (feed) return sendCategoryFeed(reply, feed);
     const { segments, page } = splitPaged(pathSegments(request.params['*']));
     const category = await taxonomy.findCategoryByPath(segments);
     if (!category) return redirectMerged('category', segments.at(-1), reply);

@@ -6,11 +6,13 @@ import { isRealDate } from '../../kernel/time.js';
 import type { HttpDeps } from '../deps.js';
 import { type SiteContext, loadSiteContext } from './context.js';
 import { sendPostList } from './listing.js';
-import { MAX_PAGE, pageNotFound, pathSegments, splitPaged } from './params.js';
+import { MAX_PAGE, splitPaged } from './params.js';
+import { pageNotFound, pathSegments } from '../links/paths.js';
 import { createCommentThreads } from './comment-threads.js';
 import { formatMonth, formatSiteDate } from './format.js';
 import { isFrontPage, isPostsPage } from './front-page.js';
-import { findPostByOtherAddress, movedAddressOf } from './permalinks.js';
+import { movedAddressOf } from './permalinks.js';
+import { findPostByOtherAddress } from '../links/post-addresses.js';
 import { type PostPageOptions, sendPostPage } from './post-page.js';
 import { redirectOldPathOrNotFound } from './old-addresses.js';
 

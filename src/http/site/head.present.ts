@@ -6,7 +6,7 @@ import type { SiteSettings } from '../../features/settings/index.js';
 import type { User } from '../../features/users/index.js';
 import type { HeadVM } from '../../../themes/view-models.js';
 import type { HttpDeps } from '../deps.js';
-import { authorPath } from './urls.js';
+import { authorPath } from '../links/urls.js';
 
 /** A post or page shown on its own. */
 export interface EntryHead {

@@ -9,7 +9,8 @@ import { staticFrontPage } from './front-page.js';
 import { loadRelations, sendPostList } from './listing.js';
 import { sendPage } from './page.js';
 import { sendPostPage } from './post-page.js';
-import { pageFromPath, pageFromQuery, pageNotFound, postIdFrom, searchWordsFrom } from './params.js';
+import { pageFromPath, pageFromQuery, postIdFrom, searchWordsFrom } from './params.js';
+import { pageNotFound } from '../links/paths.js';
 import { presentCard, presentPagination, snippetToHtml } from './present.js';
 import { findPostByQueryId, redirectToPost } from './old-addresses.js';
 

@@ -7,7 +7,7 @@ import { postTag, tagResponse } from '../cache/tags.js';
 import type { HttpDeps } from '../deps.js';
 import type { SiteContext } from './context.js';
 import { sendPage } from './page.js';
-import { pageNotFound } from './params.js';
+import { pageNotFound } from '../links/paths.js';
 import { type PostRelations, presentCard, presentPagination } from './present.js';
 
 export interface ListRequest {

@@ -1,15 +1,14 @@
 // GET /comments/live/:postId: newly approved comments of a post as Server-Sent Events, for the pages open on it.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { areCommentsOpen } from '../../features/comments/index.js';
-import type { Post } from '../../features/posts/index.js';
+import { type Post, postPermalinkPath } from '../../features/posts/index.js';
 import { AppError } from '../../kernel/errors.js';
 import type { ReplyMode } from '../../../themes/view-models.js';
 import { currentUser } from '../auth/current-user.js';
 import { signInUrl } from '../auth/redirect.js';
 import type { HttpDeps } from '../deps.js';
 import { type LiveClient, createLiveCommentsHub, isLivePost } from './live-comments.hub.js';
-import { pageNotFound } from './params.js';
-import { postPermalinkPath } from './urls.js';
+import { pageNotFound } from '../links/paths.js';
 
 export const LIVE_COMMENTS_PATH = '/comments/live/:postId';
 
@@ -74,7 +73,7 @@ export function registerLiveCommentRoutes(app: FastifyInstance, deps: HttpDeps, 
     const settings = await deps.services.settings.get();
     if (!areCommentsOpen(post, settings, deps.clock.now())) return { kind: 'none' };
     if (settings.commentRequireRegistration && !(await currentUser(request, deps.services))) {
-      return { kind: 'sign-in', href: signInUrl(`${postPermalinkPath(post)}#respond`) };
+      return { kind: 'sign-in', href: signInUrl(`${postPermalinkPath(post, settings.permalinkStructure)}#respond`) };
     }
     return { kind: 'reply' };
   }

@@ -1,9 +1,9 @@
 // WordPress addresses that outlived an import: ?p=OLD whose id was taken here, and old permalink paths (301 each).
 import type { FastifyReply } from 'fastify';
-import type { Post } from '../../features/posts/index.js';
+import { type Post, postPermalinkPath } from '../../features/posts/index.js';
 import type { HttpDeps } from '../deps.js';
-import { pageNotFound } from './params.js';
-import { pagePath, postPermalinkPath } from './urls.js';
+import { pageNotFound } from '../links/paths.js';
+import { pagePath } from '../links/urls.js';
 
 /**
  * The post ?p=ID names: the site's own published post with that id, else the imported WordPress post that had

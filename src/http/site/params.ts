@@ -1,12 +1,9 @@
 // Reading the public site's path and query parameters; anything odd becomes a 4xx, never a crash.
 import { AppError, invalidInput } from '../../kernel/errors.js';
+import { pageNotFound } from '../links/paths.js';
 
 export const MAX_PAGE = 100_000;
 export const MAX_SEARCH_LENGTH = 200;
-
-export function pageNotFound(): AppError {
-  return new AppError({ code: 'PAGE_NOT_FOUND', kind: 'not_found', message: 'Nothing was found at this address. Try a search or the links below.' });
-}
 
 /** A page number from a path segment (/page/N/): anything but 1..MAX_PAGE is no such page. */
 export function pageFromPath(segment: string | undefined): number {
@@ -54,26 +51,6 @@ export function postIdFrom(query: Query): number | undefined {
   if (raw === undefined) return undefined;
   if (!/^[1-9]\d{0,9}$/.test(raw)) throw pageNotFound();
   return Number(raw);
-}
-
-// No slug or login holds a control character, and PostgreSQL text cannot hold NUL at all (it would be a 500).
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
-
-/** A decoded path parameter (slug, login), or "not found" when it holds control characters. */
-export function pathParam(value: string): string {
-  if (CONTROL_CHARACTER.test(value)) throw pageNotFound();
-  return value;
-}
-
-/** Splits a path into decoded segments, or throws "not found" for undecodable ones. */
-export function pathSegments(path: string): string[] {
-  let segments: string[];
-  try {
-    segments = path.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
-  } catch {
-    throw pageNotFound();
-  }
-  return segments.map(pathParam);
 }
 
 /** Removes a trailing ['page', N] from segments and returns the page number. */

@@ -1,6 +1,8 @@
 // Turns domain objects into the theme's view models: every public field is chosen here.
 import type { CommentNode } from '../../features/comments/index.js';
-import { type PermalinkStructure, type Post, type PostCard, type PostLink, effectiveExcerpt } from '../../features/posts/index.js';
+import {
+  type PermalinkStructure, type Post, type PostCard, type PostLink, effectiveExcerpt, postPermalinkPath,
+} from '../../features/posts/index.js';
 import type { Term, TermNode, TermWithCount } from '../../features/taxonomy/index.js';
 import type { User } from '../../features/users/index.js';
 import type { SnippetPart } from '../../features/posts/index.js';
@@ -12,7 +14,7 @@ import type {
 import type { SiteContext } from './context.js';
 import { type HeadOptions, presentHead } from './head.present.js';
 import { formatMonth, formatSiteDate, formatSiteDateTime } from './format.js';
-import { authorPath, categoryPath, monthPath, pagePath, pagedPath, postPermalinkPath, tagPath } from './urls.js';
+import { authorPath, categoryPath, monthPath, pagePath, pagedPath, tagPath } from '../links/urls.js';
 
 export interface LayoutOptions {
   readonly pageTitle: string | null;

@@ -7,7 +7,6 @@ import {
   type LinkKind, type ModerationAction, type OpenedLink, commentExcerpt, openModerationLink, openSubscriptionLink,
   signedLinkExpired, signedLinkInvalid,
 } from '../../features/notifications/index.js';
-import { postPermalinkPath } from '../../features/posts/index.js';
 import { type Subscription, subscriberDigest, subscriptionNotFound } from '../../features/subscriptions/index.js';
 import type { SafeHtml } from '../../kernel/html.js';
 import { type SignedLinkDoneVM, type SignedLinkPromptVM, renderSignedLinkDone, renderSignedLinkPrompt } from '../../../themes/default/notices.js';
@@ -59,7 +58,7 @@ export function registerSignedLinkRoutes(app: FastifyInstance, deps: HttpDeps): 
     if (subscription.kind === 'posts') return { text: 'new posts on this site', href: '/' };
     const post = await posts.findById(subscription.postId);
     const title = post?.title ?? 'a post that is gone';
-    const href = post?.status === 'published' ? postPermalinkPath(post) : '/';
+    const href = post?.status === 'published' ? (await posts.permalinks())(post) : '/';
     return { text: subscription.kind === 'replies' ? `replies to your comments on “${title}”` : `new comments on “${title}”`, href };
   }
 
@@ -150,7 +149,7 @@ export function registerSignedLinkRoutes(app: FastifyInstance, deps: HttpDeps): 
       if (comment.status !== action.status) await comments.setStatus(comment.id, action.status);
       request.log.info({ commentId: comment.id, status: action.status }, 'comment moderated through a mailed link');
       const post = action.status === 'approved' ? await posts.findById(comment.postId) : undefined;
-      const links = post?.status === 'published' ? [{ href: `${postPermalinkPath(post)}#comment-${comment.id}`, label: 'See it on the post' }, ADMIN_LINK] : [ADMIN_LINK];
+      const links = post?.status === 'published' ? [{ href: `${(await posts.permalinks())(post)}#comment-${comment.id}`, label: 'See it on the post' }, ADMIN_LINK] : [ADMIN_LINK];
       return done(reply, { heading: action.done, message: 'Done. You can change it again from the comments screen.', links });
     });
   });

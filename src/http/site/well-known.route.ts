@@ -3,8 +3,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { HttpDeps } from '../deps.js';
 
-/** Staff pages and the comment machinery are nobody's search result. */
-export const ROBOTS_TXT = ['User-agent: *', 'Disallow: /admin/', 'Disallow: /comments/', 'Disallow: /subscriptions/', ''].join('\n');
+/** Staff pages and the comment machinery are nobody's search result; the comments feed is for feed readers. */
+export const ROBOTS_TXT = ['User-agent: *', 'Disallow: /admin/', 'Disallow: /comments/', 'Allow: /comments/feed/', 'Disallow: /subscriptions/', ''].join('\n');
 
 /** Settings → Reading, "Discourage search engines from indexing this site": WordPress's whole answer. */
 export const DISCOURAGED_ROBOTS_TXT = 'User-agent: *\nDisallow: /\n';

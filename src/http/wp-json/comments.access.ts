@@ -43,7 +43,7 @@ export function commentPresenter(api: WpApi, caller: User | undefined): CommentP
         context,
         timezone: siteSettings.timezone,
         api: (route) => apiUrl(api.deps, route),
-        postLink: post && post.status === 'published' ? `${site}${postPermalinkPath(post)}` : '',
+        postLink: post && post.status === 'published' ? `${site}${postPermalinkPath(post, siteSettings.permalinkStructure)}` : '',
         hasChildren: children.total > 0,
         avatar: local ?? gravatar,
         maskStatus: options.maskStatus,

@@ -2,22 +2,23 @@
 // WordPress answers type "rich" with an iframe of its /embed/ page; this site has no embed page, so it answers
 // type "link" (title, author, site, thumbnail), which oEmbed consumers show as a card.
 import { mediaUrl } from '../../features/media/index.js';
-import type { PermalinkLookup, Post } from '../../features/posts/index.js';
+import type { Post } from '../../features/posts/index.js';
 import { escapeHtml } from '../../kernel/html.js';
 import type { HttpDeps } from '../deps.js';
-import { authorPath } from '../site/urls.js';
+import { pathSegments } from '../links/paths.js';
+import { findPostByAnyAddress } from '../links/post-addresses.js';
+import { authorPath } from '../links/urls.js';
 import type { WpApi } from './api.js';
 import { wpError } from './wp-error.js';
-
-const DATE_PERMALINK = /^(\d{4})\/(\d{2})\/(\d{2})\/([^/]+)$/;
-// Control characters name no slug; PostgreSQL text cannot even hold NUL.
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 
 function notFound(): Error {
   return wpError('oembed_invalid_url', 'Not Found', 404);
 }
 
-/** The published post or page `url` names on this site (its permalink, or /?p=ID); anything else is not found. */
+/**
+ * The published post or page `url` names on this site (its permalink in any structure, or /?p=ID); anything else is
+ * not found. Addresses of earlier structures are accepted as the site accepts them (it answers them with a 301).
+ */
 async function resolvePost(deps: HttpDeps, url: string): Promise<Post> {
   let target: URL;
   try {
@@ -35,17 +36,16 @@ async function resolvePost(deps: HttpDeps, url: string): Promise<Post> {
   }
   let segments: string[];
   try {
-    segments = target.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    segments = pathSegments(target.pathname);
   } catch {
     throw notFound();
   }
-  if (segments.length === 0 || segments.some((s) => CONTROL_CHARACTER.test(s))) throw notFound();
-  const dated = DATE_PERMALINK.exec(segments.join('/'));
-  const found: PermalinkLookup = dated
-    ? await posts.findByPermalink(`${dated[1]}-${dated[2]}-${dated[3]}`, dated[4] as string)
-    : await posts.findPageByPath(segments);
-  if (found.kind !== 'found') throw notFound();
-  return found.post;
+  if (segments.length === 0) throw notFound();
+  const page = await posts.findPageByPath(segments);
+  if (page.kind === 'found') return page.post;
+  const post = await findPostByAnyAddress(deps, segments);
+  if (!post) throw notFound();
+  return post;
 }
 
 async function oembedOf(deps: HttpDeps, post: Post): Promise<Record<string, string | number>> {

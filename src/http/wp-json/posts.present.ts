@@ -1,10 +1,11 @@
 // A post or page as WordPress 6.1's REST API shows it: field names, types and order of WP_REST_Posts_Controller,
 // by context (view, embed, edit), with its `_links`. Our statuses get WordPress's names here and only here.
-import { type PageLink, type PostCard, type PostStatus, effectiveExcerpt, postPermalinkPath } from '../../features/posts/index.js';
+import { type PageLink, type PermalinkOf, type PostCard, type PostStatus, effectiveExcerpt } from '../../features/posts/index.js';
 import type { Term } from '../../features/taxonomy/index.js';
 import { escapeHtml } from '../../kernel/html.js';
 import { localDateTimeOf } from '../../kernel/time.js';
 import type { HttpDeps } from '../deps.js';
+import { pagePath } from '../links/urls.js';
 import { CURIES, type Link, apiUrl, siteUrl } from './links.js';
 import type { WpStatus } from './posts.args.js';
 
@@ -29,6 +30,8 @@ export interface PresentContext {
   readonly terms: readonly Term[];
   /** Published pages (for a page's /parent/child/ address). */
   readonly pages: readonly PageLink[];
+  /** A post's address in the site's permalink structure (PostsService.permalinks()). */
+  readonly permalinkOf: PermalinkOf;
   /** The post's revisions, newest first, when the caller may see them (WordPress's version-history link). */
   readonly revisionIds?: readonly number[];
 }
@@ -36,24 +39,11 @@ export interface PresentContext {
 /** An instant as WordPress's *_gmt fields write it: 2024-08-01T10:00:00. */
 const gmt = (iso: string) => new Date(iso).toISOString().slice(0, 19);
 
-function pageAddress(post: Pick<PostCard, 'id' | 'slug' | 'parentId'>, pages: readonly PageLink[]): string {
-  const byId = new Map(pages.map((p) => [p.id, p]));
-  const slugs = [post.slug];
-  let parentId = post.parentId;
-  while (parentId !== null && slugs.length < 16) {
-    const parent = byId.get(parentId);
-    if (!parent) break;
-    slugs.unshift(parent.slug);
-    parentId = parent.parentId;
-  }
-  return `/${slugs.map(encodeURIComponent).join('/')}/`;
-}
-
 /** Where readers find it; WordPress's plain ?p= / ?page_id= address while it is not out (drafts, pending, scheduled). */
-export function linkOf(post: PostCard, ctx: Pick<PresentContext, 'deps' | 'pages'>): string {
+export function linkOf(post: PostCard, ctx: Pick<PresentContext, 'deps' | 'pages' | 'permalinkOf'>): string {
   const isOut = post.status === 'published' || post.status === 'private';
   if (!isOut) return `${siteUrl(ctx.deps)}/?${post.type === 'page' ? 'page_id' : 'p'}=${post.id}`;
-  return siteUrl(ctx.deps) + (post.type === 'page' ? pageAddress(post, ctx.pages) : postPermalinkPath(post));
+  return siteUrl(ctx.deps) + (post.type === 'page' ? pagePath(post, ctx.pages) : ctx.permalinkOf(post));
 }
 
 function linksOf(post: PostCard, ctx: PresentContext): Record<string, readonly Link[]> {

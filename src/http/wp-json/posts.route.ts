@@ -38,10 +38,12 @@ function createPostHandlers(api: WpApi, type: PostType) {
 
   /** Items in WordPress's shape; full posts (with their text) also get their revisions counted, for those who may edit them. */
   async function present(items: readonly (PostCard | Post)[], context: WpContext, caller: User | undefined) {
-    const [terms, { timezone }, pages] = await Promise.all([taxonomy.termsOfPosts(items.map((p) => p.id)), settings.get(), posts.publishedPages()]);
+    const [terms, { timezone }, pages, permalinkOf] = await Promise.all([
+      taxonomy.termsOfPosts(items.map((p) => p.id)), settings.get(), posts.publishedPages(), posts.permalinks(),
+    ]);
     const revisions = await Promise.all(items.map((p) => ('source' in p ? revisionsOf(api, p, caller) : undefined)));
     return items.map((post, i) => presentPost(post, {
-      deps, timezone, context, terms: terms.get(post.id) ?? [], pages, revisionIds: revisions[i]?.map((r) => r.id),
+      deps, timezone, context, terms: terms.get(post.id) ?? [], pages, permalinkOf, revisionIds: revisions[i]?.map((r) => r.id),
     }));
   }
 

@@ -38,12 +38,12 @@ async function findPage(api: WpApi, request: WpRequest, subtypes: readonly ('pos
   return { window, total: lists.reduce((sum, l) => sum + l.total, 0), items: merged.slice(window.offset, window.offset + window.perPage) };
 }
 
-function present(api: WpApi, post: PostCard, pages: Parameters<typeof linkOf>[1]['pages']) {
+function present(api: WpApi, post: PostCard, links: Pick<Parameters<typeof linkOf>[1], 'pages' | 'permalinkOf'>) {
   const rest = post.type === 'page' ? 'pages' : 'posts';
   return {
     id: post.id,
     title: escapeHtml(post.title),
-    url: linkOf(post, { deps: api.deps, pages }),
+    url: linkOf(post, { deps: api.deps, ...links }),
     type: 'post',
     subtype: post.type,
     _links: {
@@ -62,8 +62,12 @@ export function registerSearchRoutes(api: WpApi): void {
     async handler(request): Promise<WpResponse> {
       const asked = request.args.strings('subtype') ?? ['any'];
       const subtypes = asked.includes('any') ? (['post', 'page'] as const) : (['post', 'page'] as const).filter((t) => asked.includes(t));
-      const [{ window, total, items }, pages] = await Promise.all([findPage(api, request, subtypes), api.deps.services.posts.publishedPages()]);
-      return collectionResponse(api.deps, request, window, total, items.map((post) => present(api, post, pages)), 'rest_search_invalid_page_number');
+      const { posts } = api.deps.services;
+      const [{ window, total, items }, pages, permalinkOf] = await Promise.all([
+        findPage(api, request, subtypes), posts.publishedPages(), posts.permalinks(),
+      ]);
+      const presented = items.map((post) => present(api, post, { pages, permalinkOf }));
+      return collectionResponse(api.deps, request, window, total, presented, 'rest_search_invalid_page_number');
     },
   });
 }

@@ -1,8 +1,9 @@
 // comments.mail-moderator-digest: at the end of a ten-minute stretch, one mail to one moderator listing the comments
 // held in it that are still waiting and were not mailed one by one. Nothing left to list: no mail.
 import type { JobHandler } from '../../features/jobs/index.js';
-import { type DigestComment, buildModerationDigestMail, commentExcerpt, createLinkMaker, moderationActions } from '../../features/notifications/index.js';
-import type { Post } from '../../features/posts/index.js';
+import {
+  type DigestComment, type MailPost, buildModerationDigestMail, commentExcerpt, createLinkMaker, moderationActions,
+} from '../../features/notifications/index.js';
 import { COMMENT_MODERATION_DIGEST_JOB, DIGEST_LIST_LIMIT, digestBucketOf, mailsToUserSince } from './moderation-mail-throttle.js';
 import { type NotificationDeps, deliver, idsOf, mailPost, mailSite, payloadInvalid, siteBase } from './notification-deps.js';
 
@@ -44,15 +45,19 @@ export function commentModerationDigestHandler(deps: NotificationDeps): JobHandl
       limit: DIGEST_LIST_LIMIT,
     });
     if (held.total === 0) return;
-    const postsById = new Map<number, Post | undefined>();
-    for (const { postId } of held.comments) if (!postsById.has(postId)) postsById.set(postId, await posts.findById(postId));
+    const postsById = new Map<number, MailPost | undefined>();
+    for (const { postId } of held.comments) {
+      if (postsById.has(postId)) continue;
+      const post = await posts.findById(postId);
+      postsById.set(postId, post && (await mailPost(deps, post)));
+    }
     const links = createLinkMaker(deps.signer, deps.publicUrl, deps.clock.now());
     const listed = held.comments.flatMap((comment): DigestComment[] => {
       const post = postsById.get(comment.postId);
       if (!post) return [];
       const actionUrls = { approve: '', spam: '', trash: '' };
       for (const action of moderationActions) actionUrls[action] = links.moderateUrl(comment.id, action);
-      return [{ ...comment, excerpt: commentExcerpt(comment.contentHtml, 40), post: mailPost(deps, post), actionUrls }];
+      return [{ ...comment, excerpt: commentExcerpt(comment.contentHtml, 40), post, actionUrls }];
     });
     await deliver(
       deps.mailer,

@@ -70,7 +70,7 @@ export function commentModeratorMailHandler(deps: NotificationDeps): JobHandler 
         site: await mailSite(deps),
         to: user.email,
         reason,
-        post: mailPost(deps, post),
+        post: await mailPost(deps, post),
         comment: { ...comment, excerpt: commentExcerpt(comment.contentHtml) },
         actionUrls,
         adminUrl: `${siteBase(deps.publicUrl)}/admin/comments`,

@@ -52,7 +52,7 @@ export function commentSubscriberMailHandler(deps: NotificationDeps): JobHandler
       buildCommentNotification({
         site: await mailSite(deps),
         to: subscription.email,
-        post: mailPost(deps, post),
+        post: await mailPost(deps, post),
         comment: { id: comment.id, authorName: comment.authorName, excerpt: commentExcerpt(comment.contentHtml) },
         isReplyToSubscriber: subscription.kind === 'replies',
         unsubscribeUrl: links.unsubscribeUrl(subscription),

@@ -4,7 +4,7 @@ import type { CommentsService } from '../../features/comments/index.js';
 import type { JobsService } from '../../features/jobs/index.js';
 import { MailDeliveryError, type MailMessage, type Mailer } from '../../features/mail/index.js';
 import type { MailPost, MailSite } from '../../features/notifications/index.js';
-import { type Post, type PostsService, postPermalinkPath } from '../../features/posts/index.js';
+import type { Post, PostsService } from '../../features/posts/index.js';
 import type { SettingsService } from '../../features/settings/index.js';
 import type { SubscriptionsService } from '../../features/subscriptions/index.js';
 import type { UsersService } from '../../features/users/index.js';
@@ -14,7 +14,7 @@ import type { Signer } from '../../kernel/signed.js';
 
 export interface NotificationServices {
   readonly comments: Pick<CommentsService, 'find' | 'countPending' | 'listHeld'>;
-  readonly posts: Pick<PostsService, 'findById'>;
+  readonly posts: Pick<PostsService, 'findById' | 'permalinks'>;
   readonly users: Pick<UsersService, 'findById' | 'listByRole'>;
   readonly settings: Pick<SettingsService, 'get'>;
   readonly subscriptions: Pick<SubscriptionsService, 'find' | 'listActiveForPost' | 'listActivePostSubscribers'>;
@@ -48,8 +48,12 @@ export async function mailSite(deps: NotificationDeps): Promise<MailSite> {
   return { title, publicUrl: siteBase(deps.publicUrl) };
 }
 
-export function mailPost(deps: Pick<NotificationDeps, 'publicUrl'>, post: Pick<Post, 'title' | 'slug' | 'publishedLocal'>): MailPost {
-  return { title: post.title, url: `${siteBase(deps.publicUrl)}${postPermalinkPath(post)}` };
+/** The post as mail names it, linked at its address in the site's current permalink structure (no 301 on the way). */
+export async function mailPost(
+  deps: Pick<NotificationDeps, 'publicUrl' | 'services'>, post: Pick<Post, 'id' | 'title' | 'slug' | 'publishedLocal'>,
+): Promise<MailPost> {
+  const permalinkOf = await deps.services.posts.permalinks();
+  return { title: post.title, url: `${siteBase(deps.publicUrl)}${permalinkOf(post)}` };
 }
 
 /** A post that may be talked about in mail: a published post (not a page, draft or trashed one). */

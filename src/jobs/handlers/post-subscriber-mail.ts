@@ -44,7 +44,7 @@ export function postSubscriberMailHandler(deps: NotificationDeps): JobHandler {
       buildPostNotification({
         site: await mailSite(deps),
         to: subscription.email,
-        post: { ...mailPost(deps, post), excerpt: effectiveExcerpt(post), authorName: author?.displayName ?? '' },
+        post: { ...(await mailPost(deps, post)), excerpt: effectiveExcerpt(post), authorName: author?.displayName ?? '' },
         unsubscribeUrl: links.unsubscribeUrl(subscription),
       }),
     );

@@ -18,7 +18,7 @@ export function subscriptionConfirmHandler(deps: NotificationDeps): JobHandler {
     if (subscription.kind !== 'posts') {
       const found = await posts.findById(subscription.postId);
       if (!isPublicPost(found)) return;
-      post = mailPost(deps, found);
+      post = await mailPost(deps, found);
     }
     const links = createLinkMaker(deps.signer, deps.publicUrl, deps.clock.now());
     await deliver(
