@@ -1,6 +1,7 @@
 // The one general query over posts: staff lists and the REST API filter, order and page through it.
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { likePattern } from '../../kernel/like.js';
 import type { PostCard, PostQuery } from './posts.js';
 
 const cardColumns = [
@@ -20,11 +21,6 @@ const ORDER_COLUMNS = {
   author: 'posts.authorId',
   comment_count: 'posts.commentCount',
 } as const;
-
-/** `%`, `_` and the escape character itself taken literally in a LIKE pattern. */
-function likePattern(word: string): string {
-  return `%${word.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 function filtered(db: Db, q: PostQuery) {
   let query = db.kysely.selectFrom('posts').where('posts.type', '=', q.type);
