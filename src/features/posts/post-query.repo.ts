@@ -3,13 +3,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { likePattern } from '../../kernel/like.js';
 import type { PostCard, PostQuery } from './posts.js';
-
-const cardColumns = [
-  'posts.id', 'posts.type', 'posts.title', 'posts.slug', 'posts.format', 'posts.contentHtml', 'posts.excerpt',
-  'posts.searchText', 'posts.status', 'posts.publishedAt', 'posts.publishedLocal', 'posts.authorId', 'posts.parentId',
-  'posts.menuOrder', 'posts.commentStatus', 'posts.commentCount', 'posts.createdAt', 'posts.updatedAt', 'posts.guid',
-  'posts.featuredMediaId',
-] as const;
+import { cardColumns } from './posts.repo.js';
 
 const ORDER_COLUMNS = {
   date: 'posts.publishedAt',

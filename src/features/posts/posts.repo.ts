@@ -6,7 +6,8 @@ import type { PostStatus, PostType, PostsTable } from '../../db/tables.js';
 import type { Insertable } from 'kysely';
 import { type Post, type PostCard, postPublishedJob, scheduledPublishJob } from './posts.js';
 
-const cardColumns = [
+/** The columns of a PostCard (everything but the source); the staff query selects the same. */
+export const cardColumns = [
   'posts.id', 'posts.type', 'posts.title', 'posts.slug', 'posts.format', 'posts.contentHtml', 'posts.excerpt',
   'posts.searchText', 'posts.status', 'posts.publishedAt', 'posts.publishedLocal', 'posts.authorId', 'posts.parentId',
   'posts.menuOrder', 'posts.commentStatus', 'posts.commentCount', 'posts.createdAt', 'posts.updatedAt', 'posts.guid',

@@ -10,7 +10,7 @@ import { permissionRefusal } from './caller.js';
 import { commentNotFound, commentPresenter, findComment, isModerator } from './comments.access.js';
 import { commentStatusFromWp } from './comments.present.js';
 import { apiUrl } from './links.js';
-import { wpError } from './wp-error.js';
+import { inWordPressTerms, wpError } from './wp-error.js';
 
 const STATUS_NAMES = ['approved', 'approve', '1', 'hold', '0', 'spam', 'trash'];
 
@@ -56,13 +56,7 @@ function asWpError(error: unknown): unknown {
   }
 }
 
-async function translated<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw asWpError(error);
-  }
-}
+const translated = <T>(work: () => Promise<T>): Promise<T> => inWordPressTerms(asWpError, work);
 
 export function registerCommentWrites(api: WpApi): void {
   const { comments, posts, settings } = api.deps.services;

@@ -10,7 +10,7 @@ import { permissionRefusal } from './caller.js';
 import { PAGING_ARGS, collectionResponse, windowOf } from './collection.js';
 import { apiUrl, siteUrl } from './links.js';
 import { type Context, TERM_KINDS, TERM_ORDERS, type TermAddresses, type TermKind, type TermOrder, presentTerm, selectTerms, trashNotSupported } from './terms.present.js';
-import { wpError } from './wp-error.js';
+import { inWordPressTerms, wpError } from './wp-error.js';
 
 const CONTEXT = { type: 'string', enum: ['view', 'embed', 'edit'], default: 'view', description: 'Scope under which the request is made; determines fields present in response.' } as const;
 
@@ -57,13 +57,7 @@ function asWpError(error: unknown): unknown {
   }
 }
 
-async function translated<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw asWpError(error);
-  }
-}
+const translated = <T>(work: () => Promise<T>): Promise<T> => inWordPressTerms(asWpError, work);
 
 export function registerTermRoutes(api: WpApi): void {
   for (const kind of TERM_KINDS) registerKind(api, kind);

@@ -7,7 +7,7 @@ import type { WpApi, WpRequest, WpResponse } from './api.js';
 import { permissionRefusal } from './caller.js';
 import { apiUrl } from './links.js';
 import { userNotFound } from './users.present.js';
-import { wpError } from './wp-error.js';
+import { inWordPressTerms, wpError } from './wp-error.js';
 
 const BASE = '/wp/v2/users/:user_id/application-passwords';
 
@@ -24,13 +24,7 @@ function asWpError(error: unknown): unknown {
   }
 }
 
-async function translated<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw asWpError(error);
-  }
-}
+const translated = <T>(work: () => Promise<T>): Promise<T> => inWordPressTerms(asWpError, work);
 
 export function registerAppPasswordRoutes(api: WpApi): void {
   const { appPasswords, users } = api.deps.services;

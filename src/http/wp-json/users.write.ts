@@ -8,7 +8,7 @@ import { permissionRefusal } from './caller.js';
 import { apiUrl } from './links.js';
 import { trashNotSupported } from './terms.present.js';
 import { presentUsers, userNotFound } from './users.present.js';
-import { wpError } from './wp-error.js';
+import { inWordPressTerms, wpError } from './wp-error.js';
 
 const PROFILE_ARGS: ArgSpecs = {
   name: { type: 'string', description: 'Display name for the user.' },
@@ -39,13 +39,7 @@ function asWpError(error: unknown): unknown {
   }
 }
 
-async function translated<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw asWpError(error);
-  }
-}
+const translated = <T>(work: () => Promise<T>): Promise<T> => inWordPressTerms(asWpError, work);
 
 const allowed = (caller: User | undefined, capability: Parameters<typeof can>[1]): caller is User => caller !== undefined && can(caller.role, capability);
 

@@ -71,3 +71,12 @@ export function wpErrorResponse(error: AppError, status: number): WpErrorRespons
   const code = known?.code ?? `quire_${error.code.toLowerCase()}`;
   return { status, body: { code, message: known?.message ?? error.message, data: { status, ...params } } };
 }
+
+/** Runs `work`, rethrowing what it throws as `translate` words it (a feature's AppError in WordPress's terms). */
+export async function inWordPressTerms<T>(translate: (error: unknown) => unknown, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw translate(error);
+  }
+}
