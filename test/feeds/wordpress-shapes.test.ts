@@ -1,5 +1,9 @@
 // Our RSS feeds against WordPress 6.1.9's own (test/fixtures/feeds/): every channel and item field a WordPress
 // feed carries, ours carries too, read by the same strict parser (feedsmith), so readers switching sites lose nothing.
+// Where ours differ on purpose: comment GUIDs are {site}/?p=ID#comment-N (they survive a slug change); dates end in
+// "GMT" (RFC 822 either way); titles are plain text in CDATA (WordPress HTML-escapes them); the enclosure is the
+// featured image (WordPress uses enclosure post meta); we add <docs>, generator "Quire" and language on comment feeds;
+// /feed/rss/ and /feed/rdf/ answer 301 to RSS 2.0; Atom and JSON comment feeds exist (WordPress has neither).
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseRssFeed } from 'feedsmith';
