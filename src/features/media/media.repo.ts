@@ -5,19 +5,10 @@ import type { MediaTable } from '../../db/tables.js';
 import { likePattern } from '../../kernel/like.js';
 import type { Media, MediaChanges, MediaQuery, MediaVariant } from './media.js';
 
-export interface NewMediaRow {
-  readonly authorId: number;
-  readonly postId: number | null;
-  readonly filePath: string;
-  readonly originalName: string;
-  readonly mimeType: string;
-  readonly sizeBytes: number;
-  readonly width: number | null;
-  readonly height: number | null;
-  readonly title: string;
-  readonly variants: readonly MediaVariant[];
-  readonly createdAt: string;
-}
+/** An uploaded item as first stored: its file is here (an upload always has one), its texts but the title empty. */
+export type NewMediaRow = Pick<
+  Media, 'authorId' | 'postId' | 'originalName' | 'mimeType' | 'sizeBytes' | 'width' | 'height' | 'title' | 'variants' | 'createdAt'
+> & { readonly filePath: string };
 
 function parseVariants(json: string): MediaVariant[] {
   try {
